@@ -1,0 +1,47 @@
+# Wijkengids — two commands do all set-up on a fresh machine: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Byte-identical builds: dates in the sitemap follow the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test check bench audit offline system-deps clean
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11 is nodig"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(STAMP)
+
+# Browser tests use Debian's Chromium; the spell check uses hunspell with the Dutch dictionary.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v hunspell >/dev/null || missing="$$missing hunspell"; \
+	[ -f /usr/share/hunspell/nl.dic ] || [ -f /usr/share/hunspell/nl_NL.dic ] || missing="$$missing hunspell-nl"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installeren:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+serve: $(STAMP)
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/python -m mkdocs build --strict --clean
+
+check: $(STAMP)
+	$(BIN)/python -m scripts.check
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) system-deps
+	$(BIN)/python -m scripts.bench
+
+clean:
+	rm -rf site .pytest_cache tests/output

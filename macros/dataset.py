@@ -1,0 +1,314 @@
+"""Load and validate everything in ``data/``: one call gives the records or every problem.
+
+Flow: YAML files -> strict loader (lines kept) -> JSON Schema -> text rules -> cross-references
+(ids, rungs, roles, methods, checklists, BibTeX keys). Nothing is dropped: a record with problems
+is reported, and the caller refuses to build while any error remains.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import bibliography
+from .problems import DataError, Problems
+from .schema import Schemas
+from .text_rules import check_text, strings
+from .yaml_loader import YInt, YList, YMap, YStr, YFloat, line_of, load_yaml
+
+RECORD_FOLDERS = {"method": "methods", "case": "cases", "checklist": "checklists"}
+LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml"}
+
+
+class Record(dict):
+    """A validated record: plain values (str/int/float/list/dict), plus where it came from.
+
+    Optional fields the file leaves out are present as None or [] so templates need no guards.
+    """
+
+    kind: str
+    path: str  # repository-relative path of the YAML file, for messages and edit links
+    line: int
+    value_lines: dict[tuple[str, str], int]  # ("rungs", "adviseren") -> line, for precise messages
+
+    @property
+    def id(self) -> str:
+        return self["id"]
+
+
+@dataclass
+class Dataset:
+    root: Path
+    schemas: Schemas
+    ladder: dict[str, list[Record]] = field(default_factory=dict)
+    methods: dict[str, Record] = field(default_factory=dict)
+    cases: dict[str, Record] = field(default_factory=dict)
+    checklists: dict[str, Record] = field(default_factory=dict)
+    timeline: list[Record] = field(default_factory=list)
+    glossary: list[Record] = field(default_factory=list)
+    bibliography: Any = None
+    problems: Problems = field(default_factory=Problems)
+
+    @property
+    def rungs(self) -> list[Record]:
+        return self.ladder.get("bewoners", [])
+
+    @property
+    def roles(self) -> list[Record]:
+        return self.ladder.get("overheid", [])
+
+    def cases_using(self, method_id: str) -> list[Record]:
+        """The reverse link: cases name their methods, method pages list those cases."""
+        return [c for c in self.cases.values() if method_id in c["methods"]]
+
+    def checklists_for_method(self, method_id: str) -> list[Record]:
+        named = set(self.methods[method_id]["checklists"])
+        return [c for c in self.checklists.values() if c.id in named or method_id in c["methods"]]
+
+    def methods_on_rung(self, rung_id: str) -> list[Record]:
+        return [m for m in self.methods.values() if rung_id in m["rungs"]]
+
+    def cases_on_rung(self, rung_id: str) -> list[Record]:
+        return [c for c in self.cases.values() if rung_id in c["rungs"]]
+
+    def all_records(self) -> Iterable[Record]:
+        yield from self.methods.values()
+        yield from self.cases.values()
+        yield from self.checklists.values()
+
+
+def plain(value: Any) -> Any:
+    """Strip line-number wrappers so records hold ordinary Python values."""
+    if isinstance(value, YMap):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, YList):
+        return [plain(v) for v in value]
+    if isinstance(value, YStr):
+        return str(value)
+    if isinstance(value, YInt):
+        return int(value)
+    if isinstance(value, YFloat):
+        return float(value)
+    return value
+
+
+def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
+    record = Record(plain(value))
+    for name, spec in schemas.fields(kind).items():
+        if name not in record:
+            record[name] = [] if spec.get("type") == "array" or "textList" in spec.get("$ref", "") \
+                or spec.get("$ref", "").endswith(("/ids", "/rungs", "/roles")) else None
+    record.kind, record.path, record.line = kind, display, value.line
+    record.value_lines = _value_lines(value)
+    return record
+
+
+def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
+    """Where each text value in a list stands: 'items[2].methods[1]' -> ('items[2].methods', value)."""
+    lines: dict[tuple[str, str], int] = {}
+    for path, text in strings(value):
+        field = re.sub(r"\[\d+\]$", "", path)
+        lines.setdefault((field, str(text)), text.line)
+    return lines
+
+
+def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
+    """Read and check all data below ``root`` (the data/ folder). Never raises for bad data."""
+    repo_root = repo_root or root.parent
+    data = Dataset(root=root, schemas=Schemas(root / "schema"))
+    problems = data.problems
+    sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
+    ids_seen: dict[str, tuple[str, int]] = {}
+
+    def rel(path: Path) -> str:
+        return path.relative_to(repo_root).as_posix()
+
+    def read(path: Path) -> Any:
+        value = load_yaml(path, rel(path), problems)
+        if value is None and not any(p.file == rel(path) for p in problems.errors):
+            problems.add(rel(path), 0, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
+                         "vul het bestand of haal het weg")
+        return value
+
+    # The ladder first: other records point at its rungs and roles.
+    ladder_path = root / "ladder.yaml"
+    ladder = read(ladder_path) if ladder_path.exists() else None
+    if ladder_path.exists() and ladder is not None:
+        if data.schemas.validate("ladder", ladder, rel(ladder_path), problems):
+            check_text(ladder, rel(ladder_path), problems)
+            for side in ("bewoners", "overheid"):
+                data.ladder[side] = [_rung(item, rel(ladder_path), data.schemas) for item in ladder[side]]
+                _collect_sources(ladder[side], rel(ladder_path), f"{side}", sources_seen)
+    elif not ladder_path.exists():
+        problems.add(rel(ladder_path), 0, "", "bestand ontbreekt", "de ladder is nodig voor alle andere gegevens")
+
+    for kind, folder in RECORD_FOLDERS.items():
+        target = getattr(data, folder)
+        for path in sorted((root / folder).glob("*.yaml")):
+            value = read(path)
+            if value is None:
+                target.setdefault(path.stem, None)  # reported already; avoid follow-up "unknown id" errors
+                continue
+            display = rel(path)
+            if not isinstance(value, YMap):
+                problems.add(display, line_of(value, 1), "", f"het bestand moet één record bevatten "
+                             f"(veld: waarde), maar bevat {'een lijst' if isinstance(value, YList) else 'losse tekst'}",
+                             "zet elk record in een eigen bestand, zonder '-' ervoor")
+                continue
+            if not data.schemas.validate(kind, value, display, problems):
+                # Still register the id, so references to it do not add misleading follow-up errors.
+                if isinstance(value.get("id"), YStr):
+                    _claim_id(kind, value, display, ids_seen, problems)
+                    target.setdefault(str(value["id"]), None)
+                continue
+            check_text(value, display, problems)
+            _check_item_ids(value, display, problems)
+            if value["id"] != path.stem:
+                problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
+                             f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
+            _claim_id(kind, value, display, ids_seen, problems)
+            target[str(value["id"])] = _record(kind, value, display, data.schemas)
+            _collect_sources([value], display, "", sources_seen)
+
+    for kind, name in LIST_FILES.items():
+        path = root / name
+        if not path.exists():
+            continue
+        value = read(path)
+        if value is None:
+            continue
+        if data.schemas.validate(kind, value, rel(path), problems):
+            check_text(value, rel(path), problems)
+            local: dict[str, int] = {}
+            for item in value:
+                if item["id"] in local:
+                    problems.add(rel(path), item.line_of("id"), "id", f"'{item['id']}' komt al voor op regel "
+                                 f"{local[item['id']]}", "geef elk item een eigen id")
+                local[item["id"]] = item.line_of("id")
+                getattr(data, kind).append(_record(kind, item, rel(path), data.schemas))
+            _collect_sources(value, rel(path), "", sources_seen)
+
+    bib_path = root / "references.bib"
+    bib, bib_problems = bibliography.load_bibliography(bib_path, rel(bib_path))
+    data.bibliography = bib
+    problems.extend(bib_problems)
+
+    _check_references(data, sources_seen, problems)
+    # Drop placeholders of invalid records only after cross-checking (they are reported above).
+    for folder in RECORD_FOLDERS.values():
+        target = getattr(data, folder)
+        for key in [k for k, v in target.items() if v is None]:
+            del target[key]
+    return data
+
+
+def load_valid_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
+    data = load_dataset(root, repo_root)
+    if data.problems.errors:
+        raise DataError(data.problems)
+    return data
+
+
+def _rung(item: YMap, display: str, schemas: Schemas) -> Record:
+    record = Record(plain(item))
+    for name in ("aliases", "pitfalls", "corresponds"):
+        record.setdefault(name, [])
+    record.kind, record.path, record.line = "rung", display, item.line
+    record.value_lines = _value_lines(item)
+    return record
+
+
+def _check_item_ids(value: YMap, display: str, problems: Problems) -> None:
+    """Checklist items keep their id forever (readers' ticks are stored under it): no doubles."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(value.get("items") or []):
+        item_id, line = str(item["id"]), item.line_of("id")
+        if item_id in first:
+            problems.add(display, line, f"items[{index + 1}].id", f"'{item_id}' komt al voor op regel {first[item_id]}",
+                         "geef elk punt een eigen id; verander bestaande ids niet")
+        first.setdefault(item_id, line)
+
+
+def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[str, int]], problems: Problems) -> None:
+    key = f"{kind}:{value['id']}"
+    line = value.line_of("id")
+    if key in ids_seen:
+        first_file, first_line = ids_seen[key]
+        problems.add(display, line, "id", f"'{value['id']}' is al in gebruik in {first_file}:{first_line}",
+                     "elke id is uniek; kies een andere")
+    else:
+        ids_seen[key] = (display, line)
+
+
+def _collect_sources(items: Iterable[Any], display: str, prefix: str,
+                     out: list[tuple[str, int, str, str]]) -> None:
+    """Find every `sources` list in these values (records, checklist items, rungs)."""
+    stack: list[tuple[str, Any]] = [(prefix, item) for item in items]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, YMap):
+            for key, sub in value.items():
+                path = f"{where}.{key}" if where else key
+                if key == "sources" and isinstance(sub, YList):
+                    seen: dict[str, int] = {}
+                    for source in sub:
+                        source_key = str(source["key"] if isinstance(source, YMap) else source)
+                        if source_key in seen:
+                            out.append((display, line_of(source, sub.line), path, "\0dup:" + source_key))
+                        seen[source_key] = line_of(source, sub.line)
+                        out.append((display, line_of(source, sub.line), path, source_key))
+                else:
+                    stack.append((path, sub))
+        elif isinstance(value, YList):
+            stack.extend((f"{where}[{i + 1}]", sub) for i, sub in enumerate(value))
+
+
+def _unknown(problems: Problems, record: Record | None, field: str, value: str, known: Iterable[str],
+             what: str, line: int) -> None:
+    known = sorted(known)
+    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"bedoel je '{guess[0]}'?" if guess else "bekend: " + ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+    problems.add(record.path if record else "", line, field, f"onbekende {what} '{value}'", hint)
+
+
+def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems) -> None:
+    rung_ids = [r.id for r in data.rungs]
+    role_ids = [r.id for r in data.roles]
+
+    for rung in data.rungs:
+        for role in rung["corresponds"]:
+            if role not in role_ids:
+                _unknown(problems, rung, f"bewoners.{rung.id}.corresponds", role, role_ids, "rol", rung.line)
+
+    def check_ids(record: Record, field: str, values: list[str], known: Iterable[str], what: str) -> None:
+        known = list(known)
+        for value in values:
+            if value not in known:
+                _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))
+
+    for record in list(data.methods.values()) + list(data.cases.values()) + list(data.checklists.values()):
+        if record is None:
+            continue
+        if data.ladder:
+            check_ids(record, "rungs", record.get("rungs") or [], rung_ids, "trede")
+            check_ids(record, "roles", record.get("roles") or [], role_ids, "rol")
+        check_ids(record, "methods", record.get("methods") or [], data.methods, "methode")
+        check_ids(record, "related", record.get("related") or [], data.methods, "methode")
+        check_ids(record, "checklists", record.get("checklists") or [], data.checklists, "checklist")
+        for index, item in enumerate(record.get("items") or []):
+            check_ids(record, f"items[{index + 1}].methods", item.get("methods", []), data.methods, "methode")
+    for entry in data.timeline + data.glossary:
+        check_ids(entry, "methods", entry.get("methods") or [], data.methods, "methode")
+
+    if data.bibliography is None:
+        return
+    known_keys = list(data.bibliography.keys())
+    for display, line, field, key in sources_seen:
+        if key.startswith("\0dup:"):
+            problems.add(display, line, field, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
+        elif key not in data.bibliography:
+            guess = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.7)
+            hint = f"bedoel je '{guess[0]}'?" if guess else "voeg de bron toe aan data/references.bib"
+            problems.add(display, line, field, f"bron '{key}' staat niet in de leeslijst", hint)

@@ -1,0 +1,106 @@
+"""Which pages the data produces, and their text: one page per record plus overviews.
+
+``build_pages`` returns {docs-relative path: Markdown text}; ``write_pages`` puts them on disk,
+touching only files whose text changed, so ``mkdocs serve`` does not rebuild in a loop.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import bibliography
+from .dataset import Dataset, Record
+from .render import make_environment
+
+#: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
+GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
+                  "participatiewijzer", "open-data")
+
+URLS = {"method": "methoden", "case": "praktijk", "checklist": "checklists", "rung": "ladder"}
+
+
+@dataclass
+class SourceLine:
+    key: str
+    pages: str | None
+    html: Markup
+    cite: str
+
+
+class Site:
+    """What templates may ask about the data: links, labels, sources. No MkDocs here."""
+
+    def __init__(self, data: Dataset, edit_base: str = ""):
+        self.data = data
+        self.labels = data.schemas.labels
+        self.edit_base = edit_base
+
+    def url(self, record: Record) -> str:
+        """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
+        return f"{URLS[record.kind]}/{record.id}/"
+
+    def label(self, vocabulary: str, value: str) -> str:
+        return self.labels[vocabulary].get(value, value)
+
+    def rung(self, rung_id: str) -> Record:
+        return next(r for r in self.data.rungs + self.data.roles if r.id == rung_id)
+
+    def methods(self, ids: list[str]) -> list[Record]:
+        return [self.data.methods[i] for i in ids]
+
+    def methods_with_role(self, role_id: str) -> list[Record]:
+        return [m for m in self.data.methods.values() if role_id in m["roles"]]
+
+    def rungs_for_role(self, role_id: str) -> list[Record]:
+        return [r for r in self.data.rungs if role_id in r["corresponds"]]
+
+    def sources(self, record: Record | dict[str, Any]) -> list[SourceLine]:
+        lines = []
+        for source in record.get("sources") or []:
+            key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
+            entry = self.data.bibliography[key]
+            lines.append(SourceLine(key, pages, bibliography.format_reference(entry),
+                                    bibliography.cite_text(self.data.bibliography, [key], pages=pages)))
+        return sorted(lines, key=lambda s: bibliography.sort_key(self.data.bibliography[s.key]))
+
+
+def build_pages(data: Dataset, edit_base: str = "") -> dict[str, str]:
+    env = make_environment()
+    site = Site(data, edit_base)
+    pages: dict[str, str] = {}
+
+    def render(template: str, path: str, **context: Any) -> None:
+        depth = path.count("/") + (0 if path.endswith("index.md") else 1)
+        pages[path] = env.get_template(template).render(site=site, data=data, base="../" * depth, **context)
+
+    for method in data.methods.values():
+        render("method.md.j2", f"methoden/{method.id}.md", m=method)
+    for case in data.cases.values():
+        render("case.md.j2", f"praktijk/{case.id}.md", c=case)
+    for rung in data.rungs + data.roles:
+        render("rung.md.j2", f"ladder/{rung.id}.md", r=rung, resident_side=rung in data.rungs)
+    render("methods_index.md.j2", "methoden/index.md")
+    render("cases_index.md.j2", "praktijk/index.md")
+    render("ladder_index.md.j2", "ladder/index.md")
+    return pages
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+    """Write changed pages, delete stale generated files; return what changed (for logs and tests)."""
+    changed = []
+    for rel, text in sorted(pages.items()):
+        target = docs_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+            changed.append(rel)
+    wanted = {docs_dir / rel for rel in pages}
+    for folder in GENERATED_DIRS:
+        for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
+            if path.is_file() and path not in wanted:
+                path.unlink()
+                changed.append(path.relative_to(docs_dir).as_posix())
+    return changed

@@ -1,0 +1,100 @@
+"""Turn validated records into page text with Jinja templates (``macros/templates``).
+
+Curator text is data: plain-text fields are HTML-escaped by Jinja's autoescape, Markdown fields
+are converted here with raw HTML disabled and links checked again. The generated pages are not
+rendered by mkdocs-macros, so ``{{ … }}`` typed by a curator is shown, never evaluated.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .text_rules import allowed_link
+
+TEMPLATES = Path(__file__).parent / "templates"
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+@lru_cache(maxsize=4096)
+def markdown_html(text: str) -> Markup:
+    """Curator Markdown to HTML. Raw HTML is escaped (shown as typed), unsafe links lose their href."""
+    links: list[str] = []
+
+    def keep_autolink(match: re.Match[str]) -> str:
+        links.append(match.group(1))
+        return f"\x02{len(links) - 1}\x03"
+
+    protected = _AUTOLINK.sub(keep_autolink, text)
+    protected = protected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
+    html = markdown.markdown(protected, extensions=["sane_lists"], output_format="html")
+    html = _HREF.sub(lambda m: m.group(0) if allowed_link(_unescape(m.group(1))) or _is_mail(m.group(1))
+                     else 'data-link-verwijderd=""', html)
+    html = re.sub(r"<img\b[^>]*>", "", html)  # images would load from elsewhere; validation forbids them
+    return Markup(html)
+
+
+def _unescape(url: str) -> str:
+    return url.replace("&amp;", "&")
+
+
+def _is_mail(url: str) -> bool:
+    # Python-Markdown obfuscates mailto autolinks into entities; those are safe.
+    return url.startswith("&#")
+
+
+def markdown_inline(text: str) -> Markup:
+    """Markdown for one line (list items): the same rules, without the wrapping <p>."""
+    html = str(markdown_html(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+
+
+def dutch_date(value: str) -> str:
+    """'2026-11-01' -> '1 november 2026'; '2013-09' -> 'september 2013'; '1969' stays."""
+    parts = str(value).split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
+def front_matter(**values: Any) -> str:
+    """YAML front matter; JSON strings are valid YAML, so curator text cannot break out."""
+    lines = ["---"]
+    for key, value in values.items():
+        if value is not None:
+            lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown_html
+    env.filters["md_inline"] = markdown_inline
+    env.filters["json_attr"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+    env.globals["front_matter"] = lambda **kw: Markup(front_matter(**kw))
+    env.filters["datum"] = dutch_date
+    return env

@@ -1,0 +1,165 @@
+"""The content model: the JSON Schema files in ``data/schema`` and Dutch messages for their errors.
+
+The same schema files drive editor support (yaml-language-server) and this validator, so the
+model is written down once.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .problems import Problems
+from .yaml_loader import YList, YMap, line_of
+
+KINDS = ("method", "case", "checklist", "ladder", "timeline", "glossary")
+
+
+class Schemas:
+    """Loads every schema once and validates YAML values against them."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.schema.json"))}
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(content)) for name, content in self.raw.items()
+        )
+        self._validators = {
+            kind: jsonschema.Draft202012Validator(
+                self.raw[f"{kind}.schema.json"], registry=registry, format_checker=jsonschema.FormatChecker()
+            )
+            for kind in KINDS
+        }
+
+    @cached_property
+    def labels(self) -> dict[str, dict[str, str]]:
+        """Display labels of the fixed vocabularies, e.g. labels['domain']['beide']."""
+        defs = self.raw["common.schema.json"]["$defs"]
+        return {name: d["x-labels"] for name, d in defs.items() if "x-labels" in d}
+
+    def fields(self, kind: str) -> dict[str, Any]:
+        return self.raw[f"{kind}.schema.json"].get("properties", {})
+
+    def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
+        ok = True
+        errors = sorted(self._validators[kind].iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
+        # One message per mistake: a value that has the wrong shape need not also be "no real date".
+        shaped = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+        errors = [e for e in errors if not (e.validator == "format" and tuple(e.absolute_path) in shaped)]
+        for error in errors:
+            ok = False
+            for line, field, message, hint in _describe(error, value):
+                problems.add(display, line, field, message, hint)
+        return ok
+
+
+def _walk(root: Any, path: Iterable[Any]) -> tuple[Any, Any, list[Any]]:
+    """Follow a jsonschema path; return (value, its parent, path) to find a line."""
+    parent, value = None, root
+    for step in path:
+        parent, value = value, value[step]
+    return value, parent, list(path)
+
+
+def _field_name(path: list[Any]) -> str:
+    """'items[2].text' style name of a value, as a curator reads it."""
+    name = ""
+    for step in path:
+        name += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name
+
+
+def _line(value: Any, parent: Any, path: list[Any], root: Any) -> int:
+    if isinstance(parent, YMap) and path and isinstance(path[-1], str):
+        return parent.line_of(path[-1])
+    return line_of(value) or line_of(parent) or line_of(root) or 1
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (YMap, dict)):
+        return "een lijst van velden"
+    if isinstance(value, (YList, list)):
+        return "een lijst"
+    return repr(str(value)) if isinstance(value, str) else str(value)
+
+
+_TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "array": "een lijst",
+          "object": "een lijst van velden (veld: waarde)"}
+
+
+def _describe(error: jsonschema.ValidationError, root: Any) -> list[tuple[int, str, str, str]]:
+    value, parent, path = _walk(root, error.absolute_path)
+    line = _line(value, parent, path, root)
+    field = _field_name(path) or "(bestand)"
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if kind == "additionalProperties" and isinstance(value, dict):
+        known = sorted(schema.get("properties", {}))
+        out = []
+        for key in sorted(k for k in value if k not in known):
+            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"bedoel je '{guess[0]}'?" if guess else "bekende velden: " + ", ".join(known)
+            key_line = value.line_of(key) if isinstance(value, YMap) else line
+            out.append((key_line, _field_name(path + [key]), "onbekend veld", hint))
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        return [(line, _field_name(path + [missing]), "verplicht veld ontbreekt",
+                 "zie het sjabloon in docs/redactie.md of data/schema")]
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, str) else expected[0]
+        hint = "zet de waarde tussen aanhalingstekens" if expected == "string" else ""
+        if expected == "array" and isinstance(value, str):
+            hint = f"schrijf een lijst, bijvoorbeeld [{value}]"
+        if value is None:
+            return [(line, field, "is leeg", "vul een waarde in of laat het veld weg")]
+        return [(line, field, f"moet {_TYPES.get(expected, expected)} zijn, maar is {_show(value)}", hint)]
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return [(line, field, f"onbekende waarde {_show(value)}", f"kies uit: {allowed}")]
+    if kind == "const":
+        return [(line, field, f"onbekende waarde {_show(value)}", f"alleen {error.validator_value!r} is toegestaan")]
+    if kind in ("pattern", "minLength") and isinstance(value, str) and not value.strip():
+        return [(line, field, "mag niet leeg zijn", "vul tekst in of laat het veld weg")]
+    if kind == "pattern":
+        if path and path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
+            return [(line, field, f"ongeldige id {_show(value)}",
+                     "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
+        if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
+            return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
+        return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
+    if kind == "format":
+        return [(line, field, f"{_show(value)} is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-02-29")]
+    if kind == "minItems":
+        return [(line, field, f"moet minstens {error.validator_value} waarde(n) bevatten", "")]
+    if kind == "maxLength":
+        return [(line, field, f"is te lang ({len(value)} tekens; maximaal {error.validator_value})",
+                 "maak de tekst korter; details horen in de beschrijving")]
+    if kind == "uniqueItems":
+        seen: set[str] = set()
+        dupes = [v for v in value if str(v) in seen or seen.add(str(v))]  # type: ignore[func-returns-value]
+        return [(line, field, f"{_show(dupes[0]) if dupes else 'een waarde'} staat er meer dan één keer in",
+                 "haal de dubbele weg")]
+    if kind in ("minimum", "maximum"):
+        return [(line, field, f"{value} ligt buiten het toegestane bereik ({error.validator_value})", "")]
+    if kind == "oneOf":
+        if isinstance(value, str):
+            return [(line, field, f"ongeldige bronsleutel {_show(value)}",
+                     "een sleutel bestaat uit letters, cijfers en _:.- zonder spaties")]
+        if isinstance(value, dict):
+            deepest = jsonschema.exceptions.best_match(
+                [e for e in error.context if e.validator != "type"] or error.context)
+            if deepest is not None:
+                inner = _walk(value, deepest.relative_path)
+                sub = _describe(deepest, value)
+                return [(line_of(inner[0], line), _field_name(path + list(deepest.relative_path)), m, h)
+                        for _, _, m, h in sub]
+        return [(line, field, f"{_show(value)} is hier niet toegestaan", schema.get("description", ""))]
+    return [(line, field, error.message, "")]

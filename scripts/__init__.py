@@ -1,0 +1,1 @@
+"""Command-line entry points for curators and CI (run as ``python -m scripts.<name>``)."""

@@ -1,0 +1,45 @@
+"""Controleer alle gegevens in data/ en meld elke fout met bestand, regel en veld.
+
+Gebruik: python -m scripts.check [--data MAP]
+Exit-code 0 als alles klopt, 1 bij fouten (waarschuwingen laten de controle slagen).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.dataset import Dataset, load_dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
+    data_dir = data_dir.resolve()
+    repo_root = data_dir.parent
+    data = load_dataset(data_dir, repo_root)
+    problems = data.problems
+    if problems.items:
+        print(problems.report(), file=out)
+    if problems.errors:
+        print(problems.summary(), file=out)
+        return 1, data
+    print(f"Alles in orde: {len(data.methods)} methoden, {len(data.cases)} praktijkvoorbeelden, "
+          f"{len(data.checklists)} checklists, {len(data.bibliography)} bronnen"
+          + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
+    return 0, data
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.check", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="map met de gegevens (standaard: data/)")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"Map niet gevonden: {args.data}", file=sys.stderr)
+        return 2
+    code, _ = run(args.data)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
