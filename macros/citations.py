@@ -18,7 +18,7 @@ def cite_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, pages: str 
     for key in keys:
         if key not in data.bibliography:
             raise CitationError(f"{where}: cite: bron '{key}' staat niet in de leeslijst (data/references.bib)")
-    text = bibliography.cite_text(data.bibliography, list(keys), pages=pages, narrative=narrative)
+    text = bibliography.cite_text(list(keys), pages=pages, narrative=narrative, bibliography=data.bibliography)
     return Markup(f'<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(keys[0])}">{escape(text)}</a>')
 
 

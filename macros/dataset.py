@@ -37,6 +37,16 @@ class Record(dict):
     def id(self) -> str:
         return self["id"]
 
+    @property
+    def heading(self) -> str:
+        """What a link to this record says, whatever the record type calls it."""
+        return self.get("name") or self.get("title") or self.get("label") or self.get("term") or self.id
+
+    @property
+    def blurb(self) -> str | None:
+        """One line that says what the record is about (summary, or a checklist's first sentence)."""
+        return self.get("summary") or self.get("resident") or self.get("definition")
+
 
 @dataclass
 class Dataset:
@@ -100,6 +110,10 @@ def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
         if name not in record:
             record[name] = [] if spec.get("type") == "array" or "textList" in spec.get("$ref", "") \
                 or spec.get("$ref", "").endswith(("/ids", "/rungs", "/roles")) else None
+    for item in record.get("items") or []:  # checklist items: optional fields present too
+        item.setdefault("explanation", None)
+        item.setdefault("methods", [])
+        item.setdefault("sources", [])
     record.kind, record.path, record.line = kind, display, value.line
     record.value_lines = _value_lines(value)
     return record

@@ -20,7 +20,9 @@ log = logging.getLogger("mkdocs.plugins.wijkengids")
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
     project = Path(env.project_dir)
-    data = load_valid_dataset(project / "data", project)
+    # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
+    data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
+    data = load_valid_dataset(data_dir, data_dir.parent)
     for warning in data.problems.warnings:
         log.warning(str(warning))
     edit_base = env.conf["extra"].get("edit_base", "")

@@ -63,29 +63,41 @@ class Site:
             key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
             entry = self.data.bibliography[key]
             lines.append(SourceLine(key, pages, bibliography.format_reference(entry),
-                                    bibliography.cite_text(self.data.bibliography, [key], pages=pages)))
+                                    bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography)))
         return sorted(lines, key=lambda s: bibliography.sort_key(self.data.bibliography[s.key]))
 
 
+class PageContext:
+    """What a page contributor gets: the data, link helpers and two ways to add a file."""
+
+    def __init__(self, data: Dataset, edit_base: str = ""):
+        self.data = data
+        self.site = Site(data, edit_base)
+        self.env = make_environment()
+        self.files: dict[str, str] = {}
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        """Render a template into docs/<path>; ``base`` leads from that page's URL to the site root."""
+        depth = path.count("/") + (0 if path.endswith("index.md") or not path.endswith(".md") else 1)
+        self.add(path, self.env.get_template(template).render(
+            site=self.site, data=self.data, base="../" * depth, **context))
+
+    def add(self, path: str, text: str) -> None:
+        if path in self.files:
+            raise ValueError(f"two generators write {path}")
+        self.files[path] = text
+
+
 def build_pages(data: Dataset, edit_base: str = "") -> dict[str, str]:
-    env = make_environment()
-    site = Site(data, edit_base)
-    pages: dict[str, str] = {}
+    """Every generated file, from every contributor module (one per feature)."""
+    from . import page_checklists, page_glossary, page_ladder, page_readinglist, page_records, \
+        page_selector, page_timeline
 
-    def render(template: str, path: str, **context: Any) -> None:
-        depth = path.count("/") + (0 if path.endswith("index.md") else 1)
-        pages[path] = env.get_template(template).render(site=site, data=data, base="../" * depth, **context)
-
-    for method in data.methods.values():
-        render("method.md.j2", f"methoden/{method.id}.md", m=method)
-    for case in data.cases.values():
-        render("case.md.j2", f"praktijk/{case.id}.md", c=case)
-    for rung in data.rungs + data.roles:
-        render("rung.md.j2", f"ladder/{rung.id}.md", r=rung, resident_side=rung in data.rungs)
-    render("methods_index.md.j2", "methoden/index.md")
-    render("cases_index.md.j2", "praktijk/index.md")
-    render("ladder_index.md.j2", "ladder/index.md")
-    return pages
+    ctx = PageContext(data, edit_base)
+    for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
+                        page_timeline, page_glossary):
+        contributor.contribute(ctx)
+    return ctx.files
 
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:

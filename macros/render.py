@@ -97,4 +97,21 @@ def make_environment() -> Environment:
     env.filters["json_attr"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     env.globals["front_matter"] = lambda **kw: Markup(front_matter(**kw))
     env.filters["datum"] = dutch_date
+    env.tests["contains_value"] = lambda seq, value: value in (seq or [])
     return env
+
+
+def plain_text_checklist(checklist: dict[str, Any], site: Any) -> str:
+    """The checklist as plain text with empty boxes, for meetings and e-mail."""
+    lines = [checklist["title"], "=" * len(checklist["title"]), ""]
+    for number, item in enumerate(checklist["items"], start=1):
+        lines.append(f"[ ] {number}. {item['text']}")
+    lines += ["", "Bronnen:"]
+    lines += [f"- {source.cite} {_strip_tags(str(source.html))}" for source in site.sources(checklist)]
+    lines += ["", f"Wijkengids, checklist '{checklist['id']}'. Tekst: CC BY 4.0."]
+    return "\n".join(lines) + "\n"
+
+
+def _strip_tags(html: str) -> str:
+    from html import unescape
+    return unescape(re.sub(r"<[^>]+>", "", html))

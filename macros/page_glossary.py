@@ -1,0 +1,8 @@
+"""Begrippen: generated from data (work in progress in this session)."""
+from __future__ import annotations
+
+from .pages import PageContext
+
+
+def contribute(ctx: PageContext) -> None:
+    ctx.add("begrippen/index.md", "# Begrippen\n\nDeze pagina wordt opgebouwd uit de gegevens.\n")

@@ -1,0 +1,8 @@
+"""Participatiewijzer: generated from data (work in progress in this session)."""
+from __future__ import annotations
+
+from .pages import PageContext
+
+
+def contribute(ctx: PageContext) -> None:
+    ctx.add("participatiewijzer/index.md", "# Participatiewijzer\n\nDeze pagina wordt opgebouwd uit de gegevens.\n")
