@@ -21,12 +21,30 @@ def data_dir(tmp_path: Path) -> Path:
     return target
 
 
-def build_site(out_dir: Path, *, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Build the real site with --strict into out_dir, the way `make build` does."""
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+
+
+def project_copy(target: Path) -> Path:
+    """A private copy of what a build reads, so test builds never write into the working tree
+    (the generator writes pages into docs/) and may run beside other builds."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, symlinks=False, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Build the site with --strict into out_dir, the way `make build` does, from a project copy."""
+    project = project or project_copy(out_dir.parent / f"{out_dir.name}-project")
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 

@@ -1,0 +1,137 @@
+"""The real site, built with --strict: a page per record, links both ways, no dead links."""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from macros.dataset import load_valid_dataset
+from tests.conftest import ROOT, build_site
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_valid_dataset(ROOT / "data", ROOT)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(values["href"])
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_record_has_a_page(built_site: Path, data) -> None:
+    for method in data.methods.values():
+        page = built_site / "methoden" / method.id / "index.html"
+        assert page.exists(), f"no page for method {method.id}"
+        assert f"<h1" in page.read_text(encoding="utf-8")
+    for case in data.cases.values():
+        assert (built_site / "praktijk" / case.id / "index.html").exists(), f"no page for case {case.id}"
+    for checklist in data.checklists.values():
+        assert (built_site / "checklists" / checklist.id / "index.html").exists()
+    for rung in data.rungs + data.roles:
+        assert (built_site / "ladder" / rung.id / "index.html").exists()
+
+
+def test_overviews_list_every_record(built_site: Path, data) -> None:
+    methods = (built_site / "methoden" / "index.html").read_text(encoding="utf-8")
+    cases = (built_site / "praktijk" / "index.html").read_text(encoding="utf-8")
+    for method in data.methods.values():
+        assert f'href="{method.id}/"' in methods or f'href="../methoden/{method.id}/"' in methods
+    for case in data.cases.values():
+        assert f'href="{case.id}/"' in cases or f'href="../praktijk/{case.id}/"' in cases
+
+
+def test_links_run_both_ways(built_site: Path, data) -> None:
+    """A case names its methods; the method page lists the case. One source of truth, two directions."""
+    assert data.cases, "no cases to check"
+    for case in data.cases.values():
+        case_html = (built_site / "praktijk" / case.id / "index.html").read_text(encoding="utf-8")
+        for method_id in case["methods"]:
+            assert f'href="../../methoden/{method_id}/"' in case_html
+            method_html = (built_site / "methoden" / method_id / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../praktijk/{case.id}/"' in method_html, f"{method_id} does not list {case.id}"
+
+
+def test_record_pages_show_sources_review_and_edit_link(built_site: Path, data) -> None:
+    for record in list(data.methods.values()) + list(data.cases.values()):
+        folder = "methoden" if record.kind == "method" else "praktijk"
+        html = (built_site / folder / record.id / "index.html").read_text(encoding="utf-8")
+        assert 'id="bronnen"' in html
+        for source in record["sources"]:
+            key = source["key"] if isinstance(source, dict) else source
+            assert f'leeslijst/#{key}"' in html
+        assert "Laatst inhoudelijk gecontroleerd op" in html
+        assert re.search(rf'rel="edit"[^>]*|href="[^"]*{re.escape(record.path)}"', html)
+        assert f'{record.path}"' in html, "edit link must point at the YAML file"
+
+
+def test_no_dead_internal_links_or_anchors(built_site: Path) -> None:
+    pages = {p: parse(p) for p in built_site.rglob("*.html")}
+    problems = []
+    for page, links in sorted(pages.items()):
+        url = "http://site/" + page.relative_to(built_site).as_posix()
+        for href in links.hrefs:
+            target = urlparse(urljoin(url, href))
+            if target.netloc != "site" or target.scheme not in ("http", ""):
+                continue
+            path = built_site / unquote(target.path).lstrip("/")
+            if path.is_dir() or not path.suffix:
+                path = path / "index.html"
+            if not path.exists():
+                problems.append(f"{page.relative_to(built_site)}: dead link {href}")
+            elif target.fragment and path.suffix == ".html" and target.fragment not in pages[path].ids:
+                problems.append(f"{page.relative_to(built_site)}: missing anchor {href}")
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_the_data_layer_does_not_import_mkdocs() -> None:
+    offenders = []
+    for module in sorted((ROOT / "macros").glob("*.py")):
+        if module.name == "main.py":  # the one adapter
+            continue
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            offenders += [f"{module.name}: {n}" for n in names if n.split(".")[0] in ("mkdocs", "mkdocs_macros", "material")]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("file,old,new,expected", [
+    ("methods/burgerpanel.yaml", "summary:", "sumary:", "data/methods/burgerpanel.yaml:5: sumary: onbekend veld"),
+    ("methods/burgerpanel.yaml", "rungs: [adviseren]", "rungs: [meepraten]",
+     "data/methods/burgerpanel.yaml:8: rungs: onbekende trede 'meepraten'"),
+    ("cases/voorbeeldwijk.yaml", "sources: [vanderlaan2019]", "sources: [vanderlaan2091]",
+     "data/cases/voorbeeldwijk.yaml:16: sources: bron 'vanderlaan2091' staat niet in de leeslijst"),
+])
+def test_a_broken_data_file_fails_the_build_with_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               file: str, old: str, new: str, expected: str) -> None:
+    data_dir = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data_dir, symlinks=False)
+    target = data_dir / file
+    target.write_text(target.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("WIJKENGIDS_DATA", str(data_dir))
+    result = build_site(tmp_path / "site")
+    assert result.returncode != 0
+    assert expected.replace("data/", f"{data_dir.name}/", 1) in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "methoden").exists() or not any((tmp_path / "site").rglob("*.html"))
