@@ -1,8 +1,9 @@
-"""Begrippen: generated from data (work in progress in this session)."""
+"""Begrippen: every term defined once, with an anchor other pages link to."""
 from __future__ import annotations
 
 from .pages import PageContext
 
 
 def contribute(ctx: PageContext) -> None:
-    ctx.add("begrippen/index.md", "# Begrippen\n\nDeze pagina wordt opgebouwd uit de gegevens.\n")
+    terms = sorted(ctx.data.glossary, key=lambda t: t["term"].casefold())
+    ctx.render("glossary.md.j2", "begrippen/index.md", terms=terms)

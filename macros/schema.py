@@ -43,7 +43,11 @@ class Schemas:
         return {name: d["x-labels"] for name, d in defs.items() if "x-labels" in d}
 
     def fields(self, kind: str) -> dict[str, Any]:
-        return self.raw[f"{kind}.schema.json"].get("properties", {})
+        """Properties of one record of this kind (for list files: of one item)."""
+        schema = self.raw[f"{kind}.schema.json"]
+        if schema.get("type") == "array":
+            schema = schema["items"]
+        return schema.get("properties", {})
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         ok = True
