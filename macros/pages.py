@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from . import bibliography
 from .dataset import Dataset, Record
-from .render import make_environment
+from .render import TermLinker, make_environment
 
 #: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
 GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
@@ -37,6 +37,7 @@ class Site:
         self.data = data
         self.labels = data.schemas.labels
         self.edit_base = edit_base
+        self.link_terms = TermLinker(data.glossary)
 
     def url(self, record: Record) -> str:
         """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""

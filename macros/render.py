@@ -14,7 +14,7 @@ from typing import Any
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .text_rules import allowed_link
 
@@ -71,6 +71,51 @@ def dutch_date(value: str) -> str:
     if len(parts) == 2:
         return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
+
+
+class TermLinker:
+    """Links the first mention of each glossary term in a block of HTML to its definition.
+
+    Only text outside links, headings and code is touched; the definition becomes the link's
+    title, so a reader gets it on hover and a screen reader on focus.
+    """
+
+    _SKIP = re.compile(r"^<(/?)(a|h[1-6]|code|pre|summary|dt)\b", re.I)
+
+    def __init__(self, glossary: list[dict[str, Any]]):
+        self.targets: dict[str, tuple[str, str]] = {}
+        for term in glossary:
+            for name in [term["term"], *(term.get("aliases") or [])]:
+                self.targets[name.casefold()] = (term["id"], term["definition"])
+        names = sorted(self.targets, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I) \
+            if names else None
+
+    def __call__(self, html: str, base: str, skip: str = "") -> Markup:
+        if self.pattern is None:
+            return Markup(html)
+        linked: set[str] = {skip}
+        depth = 0
+        out = []
+        for part in re.split(r"(<[^>]+>)", str(html)):
+            if part.startswith("<"):
+                tag = self._SKIP.match(part)
+                if tag:
+                    depth += -1 if tag.group(1) else 1
+                out.append(part)
+                continue
+            if depth == 0 and part:
+                part = self.pattern.sub(lambda m: self._link(m, base, linked), part)
+            out.append(part)
+        return Markup("".join(out))
+
+    def _link(self, match: re.Match[str], base: str, linked: set[str]) -> str:
+        term_id, definition = self.targets[match.group(1).casefold()]
+        if term_id in linked:
+            return match.group(0)
+        linked.add(term_id)
+        return (f'<a class="wg-term" href="{base}begrippen/#{term_id}" '
+                f'title="{escape(definition)}">{match.group(0)}</a>')
 
 
 def front_matter(**values: Any) -> str:

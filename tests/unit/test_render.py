@@ -62,3 +62,17 @@ def test_two_way_links(data_dir: Path) -> None:
     pages = build_pages(load_valid_dataset(data_dir, data_dir.parent))
     assert 'href="../../praktijk/voorbeeldwijk/"' in pages["methoden/wijkgesprek.md"]
     assert 'href="../../methoden/wijkgesprek/"' in pages["praktijk/voorbeeldwijk.md"]
+
+
+def test_glossary_terms_are_linked_once_outside_links_and_headings() -> None:
+    from macros.render import TermLinker
+
+    linker = TermLinker([{"id": "zelfbeheer", "term": "Zelfbeheer", "aliases": ["zelf beheren"],
+                          "definition": "Bewoners beheren \"zelf\" iets."}])
+    html = linker("<h2>Zelfbeheer</h2><p>Over zelfbeheer en nog eens zelfbeheer. "
+                  "<a href='x'>zelfbeheer</a></p>", "../../")
+    assert str(html).count('class="wg-term"') == 1
+    assert '<h2>Zelfbeheer</h2>' in html
+    assert ('<a class="wg-term" href="../../begrippen/#zelfbeheer" title="Bewoners beheren &#34;zelf&#34; iets.">'
+            'zelfbeheer</a> en nog eens zelfbeheer') in html
+    assert "zelfbeheerders" == str(linker("zelfbeheerders", ""))
