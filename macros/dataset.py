@@ -107,6 +107,9 @@ def plain(value: Any) -> Any:
 def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
     record = Record(plain(value))
     for name, spec in schemas.fields(kind).items():
+        if spec.get("type") == "object" and isinstance(record.get(name), dict):
+            for sub in spec.get("properties", {}):  # e.g. period.end, costs.money
+                record[name].setdefault(sub, None)
         if name not in record:
             record[name] = [] if spec.get("type") == "array" or "textList" in spec.get("$ref", "") \
                 or spec.get("$ref", "").endswith(("/ids", "/rungs", "/roles")) else None
@@ -135,6 +138,7 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     problems = data.problems
     sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
     ids_seen: dict[str, tuple[str, int]] = {}
+    partial: list[Record] = []  # the well-formed fields of records that failed the schema
 
     def rel(path: Path) -> str:
         return path.relative_to(repo_root).as_posix()
@@ -142,7 +146,7 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     def read(path: Path) -> Any:
         value = load_yaml(path, rel(path), problems)
         if value is None and not any(p.file == rel(path) for p in problems.errors):
-            problems.add(rel(path), 0, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
+            problems.add(rel(path), 1, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
                          "vul het bestand of haal het weg")
         return value
 
@@ -171,11 +175,22 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
                              f"(veld: waarde), maar bevat {'een lijst' if isinstance(value, YList) else 'losse tekst'}",
                              "zet elk record in een eigen bestand, zonder '-' ervoor")
                 continue
+            reported = len(problems.items)
             if not data.schemas.validate(kind, value, display, problems):
                 # Still register the id, so references to it do not add misleading follow-up errors.
                 if isinstance(value.get("id"), YStr):
                     _claim_id(kind, value, display, ids_seen, problems)
                     target.setdefault(str(value["id"]), None)
+                # And check the fields that are well-formed, so one run reports every mistake in the file.
+                bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
+                sound = YMap()
+                sound.line = value.line
+                for key in value:
+                    if key not in bad:
+                        sound[key], sound.key_lines[key] = value[key], value.line_of(key)
+                check_text(sound, display, problems)
+                partial.append(_record(kind, sound, display, data.schemas))
+                _collect_sources([sound], display, "", sources_seen)
                 continue
             check_text(value, display, problems)
             _check_item_ids(value, display, problems)
@@ -209,7 +224,7 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     data.bibliography = bib
     problems.extend(bib_problems)
 
-    _check_references(data, sources_seen, problems)
+    _check_references(data, sources_seen, problems, partial)
     # Drop placeholders of invalid records only after cross-checking (they are reported above).
     for folder in RECORD_FOLDERS.values():
         target = getattr(data, folder)
@@ -287,7 +302,8 @@ def _unknown(problems: Problems, record: Record | None, field: str, value: str, 
     problems.add(record.path if record else "", line, field, f"onbekende {what} '{value}'", hint)
 
 
-def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems) -> None:
+def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems,
+                      partial: list[Record] = ()) -> None:
     rung_ids = [r.id for r in data.rungs]
     role_ids = [r.id for r in data.roles]
 
@@ -302,7 +318,8 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
             if value not in known:
                 _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))
 
-    for record in list(data.methods.values()) + list(data.cases.values()) + list(data.checklists.values()):
+    for record in list(data.methods.values()) + list(data.cases.values()) + list(data.checklists.values()) \
+            + list(partial):
         if record is None:
             continue
         if data.ladder:
