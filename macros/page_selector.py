@@ -1,8 +1,107 @@
-"""Participatiewijzer: generated from data (work in progress in this session)."""
+"""Participatiewijzer: the ladder selector page and the one JSON file its script reads.
+
+The page (``participatiewijzer/index.md``) carries the whole form, generated from the ladder and
+the vocabularies, plus the ladder figure; without JavaScript it offers the rungs as links to the
+rung pages. ``participatiewijzer/data.json`` holds only what the selector needs, taken from the
+same validated records as every other page (no second source of truth).
+"""
 from __future__ import annotations
 
+import json
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from . import bibliography
+from .dataset import Dataset
+from .ladder_svg import ladder_svg
 from .pages import PageContext
+
+#: The value of ``domain`` that means "all of the others" (schema label: "Fysiek en sociaal").
+DOMAIN_BOTH = "beide"
+
+
+@dataclass(frozen=True)
+class Filter:
+    param: str        # name in the URL and of the checkboxes: ?rol=faciliteren,loslaten
+    field: str        # key in a method of data.json
+    legend: str       # fieldset legend
+    why: str          # how the "Waarom dit past" line names it
+    options: tuple[tuple[str, str], ...]  # (value, Dutch label), in vocabulary order
+
+
+def filters(data: Dataset) -> list[Filter]:
+    labels = data.schemas.labels
+
+    def vocab(name: str, skip: str = "") -> tuple[tuple[str, str], ...]:
+        return tuple((value, label) for value, label in labels[name].items() if value != skip)
+
+    return [
+        Filter("rol", "roles", "Rol van de overheid", "rol van de overheid",
+               tuple((r.id, r["label"]) for r in data.roles)),
+        Filter("domein", "domain", "Domein", "domein", vocab("domain", skip=DOMAIN_BOTH)),
+        Filter("soort", "types", "Soort participatie", "soort", vocab("participationType")),
+        Filter("niveau", "levels", "Niveau", "niveau", vocab("level")),
+        Filter("fase", "phases", "Fase", "fase", vocab("phase")),
+        Filter("doelgroep", "groups", "Voor wie", "voor", vocab("targetGroup")),
+    ]
+
+
+def _sort_name(text: str) -> str:
+    """Alphabetical order as a Dutch reader expects: accents and case do not count."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _domains(method: dict[str, Any], data: Dataset) -> list[str]:
+    if method["domain"] == DOMAIN_BOTH:
+        return [value for value in data.schemas.labels["domain"] if value != DOMAIN_BOTH]
+    return [method["domain"]]
+
+
+def _source_keys(record: dict[str, Any]) -> list[str]:
+    return [s["key"] if isinstance(s, dict) else s for s in record.get("sources") or []]
+
+
+def selector_data(data: Dataset) -> dict[str, Any]:
+    """Everything the selector script needs, and nothing more. Order is deterministic."""
+    methods = sorted(data.methods.values(), key=lambda m: (_sort_name(m["name"]), m.id))
+    cases = sorted(data.cases.values(), key=lambda c: (_sort_name(c["name"]), c.id))
+    checklists = sorted(data.checklists.values(), key=lambda c: (_sort_name(c["title"]), c.id))
+    used_keys = {key for m in methods for key in _source_keys(m)}
+    entries = [e for e in data.bibliography if e.key in used_keys]  # reading-list order
+    return {
+        "rungs": [{"id": r.id, "label": r["label"]} for r in data.rungs],
+        "filters": [{"param": f.param, "field": f.field, "why": f.why, "labels": dict(f.options)}
+                    for f in filters(data)],
+        "methods": [{
+            "id": m.id, "name": m["name"], "summary": m["summary"], "rungs": list(m["rungs"]),
+            "roles": list(m["roles"]), "domain": _domains(m, data), "types": list(m["types"]),
+            "levels": list(m["levels"]), "phases": list(m["phases"]), "groups": list(m["target_groups"]),
+            "sources": _source_keys(m),
+        } for m in methods],
+        "cases": [{
+            "id": c.id, "name": c["name"], "summary": c["summary"], "rungs": list(c["rungs"]),
+            "methods": list(c["methods"]),
+        } for c in cases],
+        # A checklist belongs to a method when either names the other (as on the method pages).
+        "checklists": [{
+            "id": c.id, "title": c["title"], "rungs": list(c["rungs"]),
+            "methods": [m.id for m in methods if c in data.checklists_for_method(m.id)],
+        } for c in checklists],
+        "sources": [{"key": e.key, "cite": bibliography.cite_text([e], narrative=True), "title": e.title,
+                     "lang": e.lang} for e in entries],
+    }
+
+
+def selector_json(data: Dataset) -> str:
+    return json.dumps(selector_data(data), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def contribute(ctx: PageContext) -> None:
-    ctx.add("participatiewijzer/index.md", "# Participatiewijzer\n\nDeze pagina wordt opgebouwd uit de gegevens.\n")
+    data = ctx.data
+    ctx.render("selector.md.j2", "participatiewijzer/index.md", filters=filters(data),
+               ladder_figure=lambda base: Markup(ladder_svg(data.rungs, data.roles, base, id_prefix="wg-pw-ladder")))
+    ctx.add("participatiewijzer/data.json", selector_json(data))
