@@ -19,7 +19,8 @@ from .text_rules import check_text, strings
 from .yaml_loader import YInt, YList, YMap, YStr, YFloat, line_of, load_yaml
 
 RECORD_FOLDERS = {"method": "methods", "case": "cases", "checklist": "checklists"}
-LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml"}
+LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
+OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
 
 class Record(dict):
@@ -58,6 +59,7 @@ class Dataset:
     checklists: dict[str, Record] = field(default_factory=dict)
     timeline: list[Record] = field(default_factory=list)
     glossary: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)  # reading-list themes, in data/themes.yaml order
     bibliography: Any = None
     problems: Problems = field(default_factory=Problems)
 
@@ -82,6 +84,11 @@ class Dataset:
 
     def cases_on_rung(self, rung_id: str) -> list[Record]:
         return [c for c in self.cases.values() if rung_id in c["rungs"]]
+
+    def themes_of(self, entry: Any) -> list[Record]:
+        """The themes a reading-list entry belongs to (its BibTeX keywords, case-insensitive), in theme order."""
+        words = {word.strip().casefold() for word in entry.keywords}
+        return [t for t in self.themes if words & {k.casefold() for k in t["keywords"]}]
 
     def all_records(self) -> Iterable[Record]:
         yield from self.methods.values()
@@ -223,6 +230,7 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     bib, bib_problems = bibliography.load_bibliography(bib_path, rel(bib_path))
     data.bibliography = bib
     problems.extend(bib_problems)
+    _check_themes(data, rel(root / LIST_FILES["themes"]), rel(bib_path), problems)
 
     _check_references(data, sources_seen, problems, partial)
     # Drop placeholders of invalid records only after cross-checking (they are reported above).
@@ -238,6 +246,21 @@ def load_valid_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     if data.problems.errors:
         raise DataError(data.problems)
     return data
+
+
+def _check_themes(data: Dataset, themes_file: str, bib_file: str, problems: Problems) -> None:
+    for theme in data.themes:
+        if theme.id == OTHER_THEME:
+            problems.add(themes_file, theme.line, "id", f"'{OTHER_THEME}' is gereserveerd voor bronnen zonder thema",
+                         "kies een andere id")
+    if not data.themes:
+        return
+    for entry in data.bibliography:
+        if not data.themes_of(entry):
+            problems.add(bib_file, entry.field_lines.get("keywords", entry.line), "keywords",
+                         f"bron '{entry.key}' hoort bij geen thema en staat op de leeslijst onder 'Overig'",
+                         f"geef de bron een trefwoord uit {themes_file}, of voeg daar een trefwoord toe",
+                         severity="waarschuwing")
 
 
 def _rung(item: YMap, display: str, schemas: Schemas) -> Record:

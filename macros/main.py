@@ -16,6 +16,9 @@ from macros.dataset import load_valid_dataset
 from macros.pages import build_pages, write_pages
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
+# Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
+# "mkdocs.*" loggers as failures); data *errors* stop the build through DataError.
+data_log = logging.getLogger("wijkengids.gegevens")
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
@@ -24,9 +27,10 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
     data = load_valid_dataset(data_dir, data_dir.parent)
     for warning in data.problems.warnings:
-        log.warning(str(warning))
+        data_log.warning("WARNING -  %s", warning)
     edit_base = env.conf["extra"].get("edit_base", "")
-    changed = write_pages(build_pages(data, edit_base=edit_base), Path(env.conf["docs_dir"]))
+    docs_dir = Path(env.conf["docs_dir"])
+    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir), docs_dir)
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
 
@@ -37,25 +41,36 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         "bronnen": len(data.bibliography),
     }
 
-    def page_position(key: str) -> str:
-        """'docs/x.md:12' of the first line naming the key, for a build error a writer can act on."""
+    def page_position(key: str, macro: str) -> str:
+        """'docs/x.md:12' of the line with the macro call naming the key, for a build error a writer can
+        act on. Counted in the source file: env.markdown lacks the front matter, so its lines are off."""
         page = env.page
         src = f"docs/{page.file.src_uri}"
-        for number, line in enumerate((env.markdown or "").splitlines(), start=1):
-            if key in line:
-                return f"{src}:{number}"
+        try:
+            lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        except (OSError, TypeError):
+            lines = (env.markdown or "").splitlines()
+        quoted = (f'"{key}"', f"'{key}'")
+        for wanted in (lambda line: f"{macro}(" in line and any(q in line for q in quoted), lambda line: key in line):
+            for number, line in enumerate(lines, start=1):
+                if wanted(line):
+                    return f"{src}:{number}"
         return src
 
     def depth() -> str:
         return "../" * env.page.url.count("/") if env.page.url else ""
 
+    def _first_missing(keys: tuple[str, ...]) -> str:
+        """The key an error is about: the first unknown one (else the first)."""
+        return next((k for k in keys if k not in data.bibliography), keys[0] if keys else "")
+
     @env.macro
     def cite(*keys: str, pages: str | None = None, narrative: bool = False) -> Markup:
         """Inline citation: {{ cite("putters2022einde", pages="14") }} -> (Putters, 2022, blz. 14)."""
         return citations.cite_markup(data, keys, pages=pages, narrative=narrative,
-                                     base=depth(), where=page_position(keys[0] if keys else ""))
+                                     base=depth(), where=page_position(_first_missing(keys), "cite"))
 
     @env.macro
     def term(term_id: str, text: str | None = None) -> Markup:
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
-        return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id))
+        return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id, "term"))

@@ -71,8 +71,9 @@ class Site:
 class PageContext:
     """What a page contributor gets: the data, link helpers and two ways to add a file."""
 
-    def __init__(self, data: Dataset, edit_base: str = ""):
+    def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None):
         self.data = data
+        self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
         self.site = Site(data, edit_base)
         self.env = make_environment()
         self.files: dict[str, str] = {}
@@ -89,12 +90,12 @@ class PageContext:
         self.files[path] = text
 
 
-def build_pages(data: Dataset, edit_base: str = "") -> dict[str, str]:
+def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature)."""
     from . import page_checklists, page_glossary, page_ladder, page_readinglist, page_records, \
         page_selector, page_timeline
 
-    ctx = PageContext(data, edit_base)
+    ctx = PageContext(data, edit_base, docs_dir)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
                         page_timeline, page_glossary):
         contributor.contribute(ctx)

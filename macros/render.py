@@ -118,11 +118,19 @@ class TermLinker:
                 f'title="{escape(definition)}">{match.group(0)}</a>')
 
 
+#: Front-matter keys the theme writes into HTML *unescaped* (MkDocs' theme environment has no
+#: autoescape: Material prints page.meta.title in <title> and the header, page.meta.description in
+#: <meta content="...">). They are stored HTML-escaped, so a quote in a summary cannot break out.
+THEME_HTML_KEYS = ("title", "description")
+
+
 def front_matter(**values: Any) -> str:
     """YAML front matter; JSON strings are valid YAML, so curator text cannot break out."""
     lines = ["---"]
     for key, value in values.items():
         if value is not None:
+            if key in THEME_HTML_KEYS and isinstance(value, str):
+                value = str(escape(value))
             lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n"

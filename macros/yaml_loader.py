@@ -8,7 +8,8 @@ values from the parser's *events* (the fast C parser when available) so that:
 * scalars stay text, except plain whole numbers and decimals written without leading zeros;
   booleans, dates and sexagesimals are never guessed;
 * duplicate keys, tags (``!include``), anchors/aliases (alias bombs) and deep nesting are refused;
-* bad bytes (not UTF-8, NUL, tabs in indentation) are reported with line and column.
+* bad bytes (not UTF-8, NUL, tabs in indentation) are reported with line and column;
+* files larger than ``MAX_BYTES`` are refused before parsing (a paste accident, or a way to stall the build).
 
 Every problem is added to a :class:`Problems`; the caller decides what to do with the file.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -28,12 +29,15 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 MAX_DEPTH = 12
+MAX_BYTES = 1_000_000  # the largest real file is a few kB; this bounds the cost of every later check
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _EATEN_COMMENT = re.compile(r"\s+#")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters YAML refuses or reads as a line break (NEL, LS, PS, a lone CR), and invisible
+# characters that change how text reads (zero-width space, bidi overrides, a BOM inside the text).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff\ufffe\uffff]")
 
 
 class YStr(str):
@@ -45,10 +49,12 @@ class YStr(str):
 
 class YInt(int):
     line: int = 0
+    text: str = ""  # as written, for messages: '1.10', not 1.1
 
 
 class YFloat(float):
     line: int = 0
+    text: str = ""
 
 
 class YMap(dict):
@@ -65,16 +71,38 @@ class YMap(dict):
 
 
 class YList(list):
+    """A list with its own line and the line of every item (an empty item has no value to carry it)."""
+
     line: int = 0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
 def line_of(value: Any, default: int = 0) -> int:
     return getattr(value, "line", 0) or default
 
 
+_FIELD_AT = re.compile(r"\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+
+
+def field_at(line: str) -> str:
+    """The field a raw line starts with ('name' for '  name: Caf…'), for problems found before parsing."""
+    match = _FIELD_AT.match(line)
+    return match.group(1) if match else ""
+
+
 def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     """Load one curator file. Returns None (and adds problems) when it cannot be read."""
     raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        problems.add(display, 1, "", f"het bestand is te groot ({len(raw) // 1000} kB; maximaal {MAX_BYTES // 1000} kB)",
+                     "een record hoort kort te zijn; staat er per ongeluk iets dubbel of geplakt in?")
+        return None
     text = _decode(raw, display, problems)
     if text is None:
         return None
@@ -84,6 +112,11 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
         return _build(text, display, problems)
     except yaml.MarkedYAMLError as exc:
         _report_syntax(exc, text, display, problems)
+        return None
+    except yaml.YAMLError as exc:  # e.g. a character the reader refuses that the checks above missed
+        position = getattr(exc, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        problems.add(display, line, "", f"YAML kan dit niet lezen ({exc})", "verwijder onzichtbare of vreemde tekens")
         return None
 
 
@@ -98,28 +131,33 @@ def _decode(raw: bytes, display: str, problems: Problems) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        problems.add(display, line, "", f"kolom {col}: geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x})",
+        start = before.rfind(b"\n") + 1
+        end = raw.find(b"\n", start)
+        field = field_at(raw[start: end if end >= 0 else len(raw)].decode("utf-8", "replace"))
+        problems.add(display, line, field, f"kolom {col}: geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x})",
                      "sla het bestand op als UTF-8; raad de tekencodering nooit")
         return None
 
 
 def _check_characters(text: str, display: str, problems: Problems) -> bool:
     ok = True
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line[:-1] if line.endswith("\r") else line  # Windows line ends are fine
         bad = _CONTROL.search(line)
         if bad:
-            problems.add(display, number, "", f"kolom {bad.start() + 1}: verboden teken U+{ord(bad.group()):04X}",
+            problems.add(display, number, field_at(line), f"kolom {bad.start() + 1}: verboden teken U+{ord(bad.group()):04X}",
                          "verwijder het onzichtbare teken")
             ok = False
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
-            problems.add(display, number, "", f"kolom {line.index(chr(9)) + 1}: tab gebruikt om in te springen",
+            problems.add(display, number, field_at(line), f"kolom {line.index(chr(9)) + 1}: tab gebruikt om in te springen",
                          "gebruik spaties in plaats van tabs")
             ok = False
     return ok
 
 
-def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, display: str) -> Any:
+def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, display: str,
+            where: Callable[[], str] = str) -> Any:
     line = event.start_mark.line + 1
     value = event.value
     if not event.style:  # plain, unquoted (C parser says "", Python parser None)
@@ -127,18 +165,18 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
             return None
         if _INT.fullmatch(value):
             number: Any = YInt(int(value))
-            number.line = line
+            number.line, number.text = line, value
             return number
         if _DECIMAL.fullmatch(value):
             number = YFloat(float(value))
-            number.line = line
+            number.line, number.text = line, value
             return number
     result = YStr(value)
     result.line = line
     result.plain = not event.style
     end = event.end_mark
     if result.plain and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
-        problems.add(display, end.line + 1, "", f"alles na ' #' is als commentaar weggelaten; over blijft {value!r}",
+        problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {value!r}",
                      "zet de tekst tussen aanhalingstekens; echt commentaar zet je op een eigen regel")
     return result
 
@@ -158,6 +196,7 @@ def _build(text: str, display: str, problems: Problems) -> Any:
         parent = stack[-1]
         if isinstance(parent, YList):
             parent.append(value)
+            parent.item_lines.append(mark_line)
             return
         key = pending_key[-1]
         if key is _NO_KEY:
@@ -178,6 +217,18 @@ def _build(text: str, display: str, problems: Problems) -> Any:
                 parent.key_lines[key] = _key_lines[id(parent)]
         pending_key[-1] = _NO_KEY
 
+    def where(top_only: bool = False) -> str:
+        """The field being read, 'costs.time' or 'steps[2]' style (as schema messages name it)."""
+        name = ""
+        for container, key in zip(stack, pending_key):
+            if isinstance(container, YList):
+                name += f"[{len(container) + 1}]"
+            elif isinstance(key, str):
+                name += f".{key}" if name else key
+            if top_only and name and not name.startswith("["):
+                return name
+        return name
+
     _key_lines: dict[int, int] = {}
     lines = text.splitlines()
     for event in yaml.parse(text, Loader=_Loader):
@@ -190,23 +241,24 @@ def _build(text: str, display: str, problems: Problems) -> Any:
                 return None
             continue
         if isinstance(event, yaml.AliasEvent):
-            problems.add(display, line, "", f"verwijzing '*{event.anchor}' is niet toegestaan",
+            problems.add(display, line, where(), f"verwijzing '*{event.anchor}' is niet toegestaan",
                          "schrijf de tekst gewoon opnieuw uit; ankers en verwijzingen worden niet gebruikt")
             raise _Abort
         if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.anchor is not None:
-                problems.add(display, line, "", f"anker '&{event.anchor}' is niet toegestaan",
+                problems.add(display, line, where(), f"anker '&{event.anchor}' is niet toegestaan",
                              "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
                 raise _Abort
             if event.tag not in _ALLOWED_TAGS:
-                problems.add(display, line, "", f"label '{event.tag}' is niet toegestaan",
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
+                problems.add(display, line, where(), f"label '{tag}' is niet toegestaan",
                              "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
                 raise _Abort
         if isinstance(event, yaml.ScalarEvent):
-            attach(_scalar(event, lines, problems, display), line)
+            attach(_scalar(event, lines, problems, display, where), line)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(stack) >= MAX_DEPTH:
-                problems.add(display, line, "", f"de gegevens zijn dieper genest dan {MAX_DEPTH} niveaus",
+                problems.add(display, line, where(top_only=True), f"de gegevens zijn dieper genest dan {MAX_DEPTH} niveaus",
                              "controleer het inspringen")
                 raise _Abort
             container: Any = YMap() if isinstance(event, yaml.MappingStartEvent) else YList()
@@ -249,4 +301,6 @@ def _report_syntax(exc: yaml.MarkedYAMLError, text: str, display: str, problems:
     col = mark.column + 1 if mark else 0
     problem = str(exc.problem or exc.context or "onleesbare YAML")
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in problem), "controleer inspringen en aanhalingstekens")
-    problems.add(display, line, "", f"kolom {col}: YAML kan dit niet lezen ({problem})", hint)
+    lines = text.splitlines()
+    field = field_at(lines[line - 1]) if 0 < line <= len(lines) else ""
+    problems.add(display, line, field, f"kolom {col}: YAML kan dit niet lezen ({problem})", hint)

@@ -5,6 +5,7 @@ Expected strings are written out in full: a formatting change must show up here 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import bibtexparser
@@ -452,9 +453,10 @@ REAL_KEYS = {
 def test_real_reading_list_loads_without_problems():
     bib, problems = load_bibliography(ROOT / "data" / "references.bib", "data/references.bib")
     assert problems.report() == ""
-    assert set(bib.keys()) == REAL_KEYS
+    assert REAL_KEYS <= set(bib.keys())  # keys never change (records cite them); new entries keep coming
     english = {entry.key for entry in bib if entry.lang == "en"}
-    assert english == {"arnstein1969ladder", "kretzmann1993building", "hurenkamp2012crafting", "iap2spectrum"}
+    assert {"arnstein1969ladder", "kretzmann1993building", "hurenkamp2012crafting", "iap2spectrum"} <= english
+    assert english == {entry.key for entry in bib if re.search(r"langid\s*=\s*\{english\}", entry.raw)}
     for entry in bib:
         assert str(format_reference(entry)).count("<cite>") >= 1
         assert cite_text(entry)

@@ -64,7 +64,7 @@ MISTAKES = [
     ("methods/burgerpanel.yaml", "target_groups: [bewoners]", "target_groups: bewoners",
      "data/methods/burgerpanel.yaml:14: target_groups: moet een lijst zijn", "[bewoners]"),
     ("methods/burgerpanel.yaml", "name: Burgerpanel", "name: Stap #1 panel",
-     "data/methods/burgerpanel.yaml:3: alles na ' #' is als commentaar weggelaten", "aanhalingstekens"),
+     "data/methods/burgerpanel.yaml:3: name: alles na ' #' is als commentaar weggelaten", "aanhalingstekens"),
     ("methods/burgerpanel.yaml", "description: |\n  Een", "description: |\n  <b>Een</b>",
      "data/methods/burgerpanel.yaml:6: description: bevat HTML (<b>)", "Markdown"),
     ("methods/burgerpanel.yaml", "(https://example.nl/ladder)", "(javascript:alert(1))",
@@ -86,13 +86,13 @@ MISTAKES = [
     ("checklists/eerste-stappen.yaml", "    sources: [arnstein1969]", "    sources: [arnstein1970]",
      "data/checklists/eerste-stappen.yaml:14: items[2].sources: bron 'arnstein1970' staat niet in de leeslijst", ""),
     ("methods/burgerpanel.yaml", "domain: beide", "domain: beide\n\tlevels: x",
-     "data/methods/burgerpanel.yaml:11: kolom 1: tab gebruikt om in te springen", "spaties"),
+     "data/methods/burgerpanel.yaml:11: levels: kolom 1: tab gebruikt om in te springen", "spaties"),
     ("methods/burgerpanel.yaml", "summary: Een gelote groep", "summary: Een gelote: groep",
-     "data/methods/burgerpanel.yaml:5: kolom", "aanhalingstekens"),
+     "data/methods/burgerpanel.yaml:5: summary: kolom", "aanhalingstekens"),
     ("methods/burgerpanel.yaml", "aliases: [Citizens' panel]", "aliases: !include andere.yaml",
-     "data/methods/burgerpanel.yaml:4: label '!include' is niet toegestaan", ""),
+     "data/methods/burgerpanel.yaml:4: aliases: label '!include' is niet toegestaan", ""),
     ("methods/burgerpanel.yaml", "aliases: [Citizens' panel]", "aliases: &a [x]\nsteps: *a",
-     "data/methods/burgerpanel.yaml:4: anker '&a' is niet toegestaan", ""),
+     "data/methods/burgerpanel.yaml:4: aliases: anker '&a' is niet toegestaan", ""),
 ]
 
 
@@ -134,12 +134,12 @@ def test_empty_or_list_files_fail(data_dir: Path, content: str, message: str) ->
 
 def test_not_utf8_is_reported_with_line_and_column(data_dir: Path) -> None:
     (data_dir / "methods/latin.yaml").write_bytes("id: latin\nname: Caf\xe9\n".encode("latin-1"))
-    assert "data/methods/latin.yaml:2: kolom 10: geen geldige UTF-8-tekst (byte 0xe9)" in " ".join(check(data_dir))
+    assert "data/methods/latin.yaml:2: name: kolom 10: geen geldige UTF-8-tekst (byte 0xe9)" in " ".join(check(data_dir))
 
 
 def test_nul_byte_is_reported(data_dir: Path) -> None:
     (data_dir / "methods/nul.yaml").write_bytes(b"id: nul\nname: Een\x00naam\n")
-    assert any(m.startswith("data/methods/nul.yaml:2: kolom 10: verboden teken U+0000") for m in check(data_dir))
+    assert any(m.startswith("data/methods/nul.yaml:2: name: kolom 10: verboden teken U+0000") for m in check(data_dir))
 
 
 def test_file_name_must_match_id(data_dir: Path) -> None:

@@ -1,0 +1,372 @@
+"""Benchmark: build the site from synthetic data at 100, 1,000 and 5,000 methods and print a table.
+
+    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector]
+
+For each size the data (real schema and ladder, methods, cases ~ methods/5, checklists, a glossary,
+a timeline and a BibTeX list of 2,000 entries) is generated with a fixed seed into a temporary
+copy of the repository; the working tree is never touched (the build writes pages into docs/).
+Per size it measures, in this one run:
+
+* the full build (``mkdocs build --strict``, as ``make build``): wall time, time per page and the
+  peak memory of the build process (``os.wait4`` rusage of that child);
+* the data layer in-process: ``load_valid_dataset`` and ``build_pages`` timed separately;
+* a baseline build of the same pages as plain Markdown without the data layer (the generated
+  pages left in docs/ by the full build, built with the macros plugin removed): the ratio
+  full / baseline is the cost of the data layer;
+* ``search_index.json`` raw and gzipped, and the weight of one method page (HTML + CSS + JS, gzip).
+
+Then ``python -m scripts.check`` on the real data, and ``scripts/bench_selector.py`` when present.
+Not part of ``make test``: ``make bench``.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+SEED = 20261122
+
+TARGET_RATIO = 1.2  # full build / baseline build, at every size
+TARGET_GROWTH = 5.5  # the 5,000 build may take at most this times the 1,000 build
+TARGET_MEMORY_MB = 1024
+TARGET_CHECK_S = 1.0
+
+WORDS = """bewoners buurt wijk gemeente gesprek plan budget groen straat huis school plein tuin jongeren
+ouderen dialoog werkplaats raad panel advies besluit corporatie samenwerking vertrouwen ruimte tafel
+initiatief vereniging beheer onderhoud speeltuin veiligheid armoede zorg welzijn netwerk opbouwwerker
+wijkteam agenda vergadering uitnodiging verslag ervaring uitkomst afspraak voorstel vraag antwoord
+meedoen meedenken meebeslissen inspraak invloed rol verantwoordelijkheid geld tijd mensen kennis
+vrijwilligers buurthuis bibliotheek markt festival route kaart enquête peiling stem loting""".split()
+GLOSSARY = ["wijkbudget", "buurtrecht", "uitdaagrecht", "zelfbeheer", "burgerberaad", "wijkraad",
+            "buurtcoöperatie", "bewonersbedrijf", "dorpsraad", "participatieraad", "wijkplatform",
+            "buurtbudget", "burgertop", "buurtpanel", "wijkschouw", "buurtgesprek", "wijkagenda",
+            "bewonersinitiatief", "maatschappelijk initiatief", "coproductie"]
+SURNAMES = [("", "Jansen"), ("de", "Vries"), ("van der", "Laan"), ("", "Bakker"), ("van", "Dijk"),
+            ("", "Visser"), ("", "Smit"), ("de", "Boer"), ("", "Mulder"), ("van den", "Berg"),
+            ("ten", "Kate"), ("", "Hendriks"), ("", "Dekker"), ("in 't", "Veld"), ("", "Peters")]
+FIRST = ["Anna", "Bram", "Carla", "Daan", "Eva", "Femke", "Gijs", "Hanna", "Iris", "Joost", "Karin", "Lars"]
+
+
+class Text:
+    """Deterministic Dutch-looking text."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def words(self, low: int, high: int) -> str:
+        return " ".join(self.rng.choice(WORDS) for _ in range(self.rng.randint(low, high)))
+
+    def sentence(self, low: int = 8, high: int = 16) -> str:
+        return self.words(low, high).capitalize() + "."
+
+    def sentences(self, count: int) -> str:
+        return " ".join(self.sentence() for _ in range(count))
+
+
+def q(value: str) -> str:
+    """A YAML scalar that stays text (JSON strings are valid YAML)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def ylist(values: list[str]) -> str:
+    return "[" + ", ".join(q(v) for v in values) + "]"
+
+
+def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> dict[str, int]:
+    """Write a synthetic data set with the real schema, ladder and themes into `target`."""
+    rng = random.Random(seed + methods)
+    text = Text(seed + methods)
+    shutil.copytree(ROOT / "data" / "schema", target / "schema")
+    shutil.copy2(ROOT / "data" / "ladder.yaml", target / "ladder.yaml")
+    themes_file = ROOT / "data" / "themes.yaml"
+    keywords = ["participatie"]
+    if themes_file.exists():
+        shutil.copy2(themes_file, target / "themes.yaml")
+        keywords = [k for theme in yaml.safe_load(themes_file.read_text(encoding="utf-8")) for k in theme["keywords"]]
+    ladder = yaml.safe_load((ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8"))
+    rungs = [r["id"] for r in ladder["bewoners"]]
+    roles = [r["id"] for r in ladder["overheid"]]
+    schema = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+    enum = {name: schema[name]["enum"] for name in ("domain", "participationType", "level", "phase", "targetGroup")}
+
+    # The reading list: keys the real ladder cites, then synthetic ones up to `bib_entries`.
+    cited = sorted({s if isinstance(s, str) else s["key"] for side in ladder.values() for r in side
+                    for s in r.get("sources") or []})
+    keys = cited + [f"bron{i:04d}" for i in range(bib_entries - len(cited))]
+    entries = []
+    for index, key in enumerate(keys):
+        kind = ("book", "article", "report")[index % 3]
+        authors = " and ".join(
+            f"{family}, {rng.choice(FIRST)}" if not particle else f"{particle} {family}, {rng.choice(FIRST)}"
+            for particle, family in rng.sample(SURNAMES, rng.randint(1, 3)))
+        fields = [f"author = {{{authors}}}", f"title = {{{text.words(4, 10).capitalize()}}}",
+                  f"year = {{{rng.randint(1969, 2025)}}}", f"keywords = {{{rng.choice(keywords)}}}"]
+        if kind == "article":
+            fields += [f"journal = {{Tijdschrift voor {text.words(1, 2)}}}", f"volume = {{{rng.randint(1, 40)}}}",
+                       f"pages = {{{rng.randint(1, 90)}--{rng.randint(91, 200)}}}", f"doi = {{10.5555/wg.{index}}}"]
+        elif kind == "report":
+            fields += [f"institution = {{{{Kenniscentrum {text.words(1, 2).capitalize()}}}}}",
+                       f"url = {{https://example.nl/rapport/{index}}}"]
+        else:
+            fields += [f"publisher = {{Uitgeverij {text.words(1, 1).capitalize()}}}"]
+        entries.append(f"@{kind}{{{key},\n  " + ",\n  ".join(fields) + "\n}\n")
+    (target / "references.bib").write_text("\n".join(entries), encoding="utf-8")
+
+    def sources() -> str:
+        chosen = rng.sample(keys, rng.randint(1, 3))
+        return "[" + ", ".join(k if rng.random() < 0.7 else f'{{key: {k}, pages: "{rng.randint(1, 99)}"}}'
+                               for k in chosen) + "]"
+
+    method_ids = [f"methode-{i:05d}" for i in range(methods)]
+    checklist_ids = [f"checklist-{i:03d}" for i in range(max(3, methods // 50))]
+    (target / "methods").mkdir()
+    for i, mid in enumerate(method_ids):
+        start = rng.randrange(len(rungs))
+        description = "\n\n".join([
+            text.sentences(4) + f" Lees meer over **{rng.choice(GLOSSARY)}** in [de handreiking](https://example.nl/h/{i}).",
+            text.sentences(5), "- " + "\n- ".join(text.sentence(4, 8) for _ in range(3)), text.sentences(4)])
+        lines = [
+            f"id: {mid}", f"name: {q(text.words(1, 3).capitalize() + f' {i}')}",
+            f"aliases: [{q(text.words(1, 2) + f' {i}')}]",
+            f"summary: {q(text.sentence(10, 20))}",
+            "description: |\n" + "".join(f"  {line}\n" if line else "\n" for line in description.split("\n")).rstrip("\n"),
+            f"rungs: {ylist(rungs[start:start + rng.choice((1, 1, 2, 3))])}",
+            f"roles: {ylist(sorted(rng.sample(roles, rng.randint(1, 2)), key=roles.index))}",
+            f"domain: {rng.choice(enum['domain'])}",
+            f"types: {ylist(rng.sample(enum['participationType'], 1))}",
+            f"levels: {ylist(rng.sample(enum['level'], rng.randint(1, 2)))}",
+            f"phases: {ylist(rng.sample(enum['phase'], rng.randint(1, 3)))}",
+            f"target_groups: {ylist(rng.sample(enum['targetGroup'], rng.randint(1, 3)))}",
+            f"preconditions: {ylist([text.sentence(5, 10) for _ in range(3)])}",
+            f"steps: {ylist([text.sentence(5, 12) for _ in range(5)])}",
+            f"pitfalls: {ylist([text.sentence(5, 10) for _ in range(3)])}",
+            f"costs: {{time: {q(text.words(2, 4))}, money: {q(text.words(2, 4))}, people: {q(text.words(2, 4))}}}",
+            f"related: {ylist(sorted(set(rng.sample(method_ids, min(3, methods))) - {mid}))}",
+            f"checklists: {ylist(rng.sample(checklist_ids, rng.randint(0, 1)))}",
+            f"sources: {sources()}",
+            f"reviewed: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+            "reviewer: ExpertiseLab",
+        ]
+        (target / "methods" / f"{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    cases = max(1, methods // 5)
+    (target / "cases").mkdir()
+    for i in range(cases):
+        cid = f"praktijk-{i:05d}"
+        lines = [
+            f"id: {cid}", f"name: {q(text.words(1, 3).capitalize() + f' in wijk {i}')}",
+            f"place: {q('Wijk ' + str(i))}", f"municipality: {q(text.words(1, 1).capitalize() + 'stad')}",
+            "country: NL", f"coordinates: {{lat: {rng.uniform(50.8, 53.5):.4f}, lon: {rng.uniform(3.4, 7.1):.4f}}}",
+            f"period: {{start: {rng.randint(1990, 2020)}, end: lopend}}",
+            f"actors: {ylist([text.words(1, 2).capitalize() for _ in range(3)])}",
+            f"methods: {ylist(rng.sample(method_ids, min(methods, rng.randint(1, 3))))}",
+            f"rungs: {ylist(rng.sample(rungs, 1))}", f"summary: {q(text.sentence(10, 20))}",
+            "description: |\n  " + text.sentences(6) + "\n\n  " + text.sentences(6),
+            f"results: {ylist([text.sentence() for _ in range(3)])}",
+            f"lessons: {ylist([text.sentence() for _ in range(3)])}",
+            f"sources: {sources()}", "reviewed: 2026-05-01", "reviewer: ExpertiseLab",
+        ]
+        (target / "cases" / f"{cid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    (target / "checklists").mkdir()
+    for i, lid in enumerate(checklist_ids):
+        items = "".join(f"  - id: punt-{n}\n    text: {q(text.sentence(6, 12))}\n"
+                        f"    explanation: {q(text.sentences(2))}\n" for n in range(10))
+        (target / "checklists" / f"{lid}.yaml").write_text(
+            f"id: {lid}\ntitle: {q('Checklist ' + text.words(1, 3) + f' {i}')}\naudience: "
+            f"{rng.choice(['professional', 'bewoner'])}\nphases: [voorbereiding]\nintro: {q(text.sentences(2))}\n"
+            f"items:\n{items}sources: {sources()}\nreviewed: 2026-05-01\nreviewer: ExpertiseLab\n", encoding="utf-8")
+
+    glossary = "".join(f"- id: {re.sub(r'[^a-z0-9]+', '-', term.replace('ö', 'o'))}\n  term: {q(term)}\n"
+                       f"  definition: {q(text.sentence(8, 16))}\n  sources: {sources()}\n" for term in GLOSSARY)
+    (target / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    timeline = "".join(f"- id: gebeurtenis-{i}\n  date: \"{1970 + i}\"\n  title: {q(text.words(3, 6).capitalize())}\n"
+                       f"  text: {q(text.sentences(2))}\n  sources: {sources()}\n" for i in range(30))
+    (target / "timeline.yaml").write_text(timeline, encoding="utf-8")
+    return {"methods": methods, "cases": cases, "checklists": len(checklist_ids), "bib": len(keys)}
+
+
+def project_copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(project: Path, site: Path, config: str, data_dir: Path, log: Path) -> tuple[float, float]:
+    """One `mkdocs build --strict`; returns (wall seconds, peak RSS of that process in MB)."""
+    env = dict(os.environ, WIJKENGIDS_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+               SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    with log.open("w") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config,
+                                    "-d", str(site)], cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build failed ({config}), see {log}:\n" + log.read_text()[-3000:])
+    return wall, usage.ru_maxrss / 1024  # Linux: kB
+
+
+def baseline_config(project: Path) -> str:
+    """mkdocs.yml without the macros plugin: the same pages, already in docs/, as plain Markdown."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    baseline = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", text)
+    assert baseline != text and "macros" not in re.findall(r"^plugins:\n((?:  .*\n)+)", baseline, re.M)[0]
+    (project / "mkdocs-baseline.yml").write_text(baseline, encoding="utf-8")
+    return "mkdocs-baseline.yml"
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script" and values.get("src"):
+            self.urls.append(values["src"])
+        if tag == "link" and "stylesheet" in (values.get("rel") or "") and values.get("href"):
+            self.urls.append(values["href"])
+
+
+def page_weight(site: Path, page: Path) -> tuple[int, int]:
+    """(bytes, gzipped bytes) of the page's HTML plus every stylesheet and script it loads."""
+    parser = _Assets()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    base = "http://site/" + page.parent.relative_to(site).as_posix() + "/"
+    bodies = [html] + [(site / urlparse(urljoin(base, url)).path.lstrip("/")).read_bytes() for url in parser.urls]
+    return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
+
+
+def measure(size: int, bib: int, work: Path) -> dict[str, Any]:
+    from macros.dataset import load_valid_dataset
+    from macros.pages import build_pages
+
+    folder = work / str(size)
+    data_dir = folder / "data"
+    data_dir.mkdir(parents=True)
+    counts = generate(data_dir, size, bib)
+
+    start = time.perf_counter()
+    data = load_valid_dataset(data_dir, folder)
+    load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    pages = build_pages(data)
+    pages_s = time.perf_counter() - start
+    del data, pages
+
+    project = project_copy(folder / "project")
+    site = folder / "site"
+    full_s, full_mb = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
+    html_pages = sum(1 for _ in site.rglob("*.html"))
+    base_s, base_mb = run_build(project, folder / "site-baseline", baseline_config(project), data_dir,
+                                folder / "baseline.log")
+    index = (site / "search" / "search_index.json").read_bytes()
+    method_page = site / "methoden" / "methode-00000" / "index.html"
+    raw, zipped = page_weight(site, method_page)
+    return {"size": size, **counts, "pages": html_pages, "full_s": full_s, "per_page_ms": 1000 * full_s / html_pages,
+            "peak_mb": full_mb, "base_s": base_s, "base_mb": base_mb, "load_s": load_s, "pages_s": pages_s,
+            "share": (load_s + pages_s) / full_s, "ratio": full_s / base_s,
+            "index_mb": len(index) / 1e6, "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
+            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000}
+
+
+def check_time() -> float:
+    """Wall time of `python -m scripts.check` on the real data (best of three, interpreter start included)."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "scripts.check"], cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def mark(ok: bool) -> str:
+    return "ok" if ok else "NIET GEHAALD"
+
+
+def report(rows: list[dict[str, Any]], check_s: float) -> str:
+    head = ("methoden", "zaken", "pagina's", "bouw s", "ms/pag", "piek MB", "basis s", "ratio", "laden s",
+            "pagina's s", "aandeel", "index MB", "index gz", "pagina kB", "pagina gz")
+    lines = [" | ".join(head), " | ".join("-" * len(h) for h in head)]
+    for r in rows:
+        lines.append(" | ".join([
+            f"{r['size']:>8,}".replace(",", "."), f"{r['cases']:>5}", f"{r['pages']:>8}", f"{r['full_s']:6.1f}",
+            f"{r['per_page_ms']:6.1f}", f"{r['peak_mb']:7.0f}", f"{r['base_s']:7.1f}", f"{r['ratio']:5.2f}",
+            f"{r['load_s']:7.2f}", f"{r['pages_s']:10.2f}", f"{100 * r['share']:6.0f} %", f"{r['index_mb']:8.2f}",
+            f"{r['index_gz_mb']:8.2f}", f"{r['page_kb']:9.0f}", f"{r['page_gz_kb']:9.0f}"]))
+    lines += ["", "Doelen:"]
+    for r in rows:
+        lines.append(f"  datalaag bij {r['size']:,}: bouw / basisbouw = {r['ratio']:.2f} (doel <= {TARGET_RATIO}) "
+                     f"{mark(r['ratio'] <= TARGET_RATIO)}".replace(",", "."))
+    by_size = {r["size"]: r for r in rows}
+    if 1000 in by_size and 5000 in by_size:
+        growth = by_size[5000]["full_s"] / by_size[1000]["full_s"]
+        lines.append(f"  groei: bouw 5.000 = {growth:.2f} x bouw 1.000 (doel <= {TARGET_GROWTH}) "
+                     f"{mark(growth <= TARGET_GROWTH)}")
+    peak = max(r["peak_mb"] for r in rows)
+    lines.append(f"  piekgeheugen: {peak:.0f} MB (doel < {TARGET_MEMORY_MB} MB) {mark(peak < TARGET_MEMORY_MB)}")
+    lines.append(f"  python -m scripts.check op de echte gegevens: {check_s:.2f} s (doel < {TARGET_CHECK_S:.0f} s) "
+                 f"{mark(check_s < TARGET_CHECK_S)}")
+    lines += ["", "Kolommen: bouw = mkdocs build --strict met de datalaag (wandklok); basis = dezelfde pagina's als",
+              "gewone Markdown zonder datalaag; ratio = bouw / basis; laden = load_valid_dataset; pagina's s =",
+              "build_pages; aandeel = (laden + pagina's) / bouw; index = search/search_index.json; pagina =",
+              "een methodepagina met alle CSS en JS die ze laadt (gz = gzip -6). Piek = max. RSS van het bouwproces."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="aantallen methoden, komma-gescheiden")
+    parser.add_argument("--bib", type=int, default=2000, help="aantal bronnen in de leeslijst")
+    parser.add_argument("--keep", type=Path, help="bewaar de gegenereerde gegevens en sites in deze map")
+    parser.add_argument("--no-selector", action="store_true", help="sla scripts/bench_selector.py over")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    sys.path.insert(0, str(ROOT))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="wijkengids-bench-"))
+    if args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    rows = []
+    try:
+        for size in sizes:
+            print(f"… {size} methoden", file=sys.stderr, flush=True)
+            rows.append(measure(size, args.bib, work))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(report(rows, check_time()))
+
+    selector = ROOT / "scripts" / "bench_selector.py"
+    if selector.exists() and not args.no_selector:
+        print("\nParticipatiewijzer in de browser (scripts/bench_selector.py):", flush=True)
+        return subprocess.run([sys.executable, "-m", "scripts.bench_selector"], cwd=ROOT).returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

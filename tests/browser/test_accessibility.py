@@ -1,0 +1,76 @@
+"""axe-core on every built page: no critical or serious violation, in light and in dark mode.
+
+All pages are scanned in one browser page, one after the other (about 1 s per page with axe's full
+rule set; no rule is switched off). The summary is printed even when the test passes, so a
+moderate or minor finding is seen before it becomes a habit.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+BLOCKING = ("critical", "serious")
+
+
+def built_pages(site: Path) -> list[str]:
+    """The URL path of every page in the built site (every index.html, plus the 404 page)."""
+    folders = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    paths = ["/" if folder == "." else f"/{folder}/" for folder in folders]
+    return paths + (["/404.html"] if (site / "404.html").exists() else [])
+
+
+def scan(page, base_url: str, paths: list[str]) -> tuple[list[str], Counter, float]:
+    """Run axe on each path; returns blocking findings, a count of every finding, and the time taken."""
+    axe = Axe()
+    blocking: list[str] = []
+    counts: Counter = Counter()
+    start = time.perf_counter()
+    for path in paths:
+        page.goto(base_url + path, wait_until="load")
+        for violation in axe.run(page).response["violations"]:
+            counts[(violation["impact"], violation["id"])] += len(violation["nodes"])
+            if violation["impact"] in BLOCKING:
+                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                blocking.append(f"{path}: {violation['impact']} {violation['id']} "
+                                f"({len(violation['nodes'])}x, e.g. {targets}): {violation['help']}")
+    return blocking, counts, time.perf_counter() - start
+
+
+def summary(title: str, paths: list[str], counts: Counter, seconds: float) -> str:
+    lines = [f"axe-core, {title}: {len(paths)} pages in {seconds:.1f} s"]
+    if not counts:
+        lines.append("  no violations of any impact")
+    for (impact, rule), nodes in sorted(counts.items(), key=lambda item: (BLOCKING + ("moderate", "minor")).index(
+            item[0][0]) if item[0][0] in BLOCKING + ("moderate", "minor") else 9):
+        lines.append(f"  {impact:9} {rule}: {nodes} element(s)")
+    return "\n".join(lines)
+
+
+def test_every_page_passes_axe(page, base_url: str, built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paths = built_pages(built_site)
+    assert "/" in paths and any(p.startswith("/methoden/") for p in paths), paths[:10]
+    blocking, counts, seconds = scan(page, base_url, paths)
+    with capsys.disabled():
+        print("\n" + summary("light mode, every page", paths, counts, seconds))
+    assert blocking == [], "\n".join(blocking[:60])
+    assert seconds / len(paths) < 2, "the scan should stay fast enough to run in every `make test`"
+
+
+def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Dark mode follows the reader's system setting; a sample of page types is checked in it."""
+    page.emulate_media(color_scheme="dark")
+    everything = built_pages(built_site)
+    sample = ["/"] + [next(p for p in everything if p.startswith(prefix) and p != prefix)
+                      for prefix in ("/methoden/", "/praktijk/", "/checklists/", "/ladder/")
+                      if any(p.startswith(prefix) and p != prefix for p in everything)]
+    sample += [p for p in ("/participatiewijzer/", "/leeslijst/", "/begrippen/", "/tijdlijn/") if p in everything]
+    page.goto(base_url + "/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", "dark mode not applied"
+    blocking, counts, seconds = scan(page, base_url, sample)
+    with capsys.disabled():
+        print("\n" + summary("dark mode, " + ", ".join(sample), sample, counts, seconds))
+    assert blocking == [], "\n".join(blocking)
