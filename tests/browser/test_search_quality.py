@@ -47,7 +47,7 @@ def test_search_quality(page, base_url: str) -> None:
     queries = load_queries()
     assert len(queries) >= 40
     page.goto(f"{base_url}/")
-    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    page.locator("input.md-search__input").click()
     page.wait_for_function("() => document.querySelector('.md-search-result__meta') !== null")
     hits_at_1 = hits_at_5 = 0
     reciprocal = 0.0
