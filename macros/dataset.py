@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import bibliography
+from . import bibliography, case_map
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
@@ -81,6 +81,12 @@ class Dataset:
 
     def methods_on_rung(self, rung_id: str) -> list[Record]:
         return [m for m in self.methods.values() if rung_id in m["rungs"]]
+
+    def checklists_on_rung(self, rung_id: str) -> list[Record]:
+        """Checklists for this rung: named for it, or belonging to a method on it."""
+        methods = {m.id for m in self.methods_on_rung(rung_id)}
+        return [c for c in self.checklists.values()
+                if rung_id in c["rungs"] or methods & set(c["methods"])]
 
     def cases_on_rung(self, rung_id: str) -> list[Record]:
         return [c for c in self.cases.values() if rung_id in c["rungs"]]
@@ -206,6 +212,8 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
                              f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
             _claim_id(kind, value, display, ids_seen, problems)
             target[str(value["id"])] = _record(kind, value, display, data.schemas)
+            if kind == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
+                case_map.check_case_location(value, display, problems)
             _collect_sources([value], display, "", sources_seen)
 
     for kind, name in LIST_FILES.items():

@@ -92,12 +92,12 @@ class PageContext:
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature)."""
-    from . import page_checklists, page_glossary, page_ladder, page_readinglist, page_records, \
+    from . import page_checklists, page_glossary, page_ladder, page_map, page_readinglist, page_records, \
         page_selector, page_timeline
 
     ctx = PageContext(data, edit_base, docs_dir)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
-                        page_timeline, page_glossary):
+                        page_timeline, page_glossary, page_map):
         contributor.contribute(ctx)
     return ctx.files
 

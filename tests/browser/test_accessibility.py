@@ -57,7 +57,6 @@ def test_every_page_passes_axe(page, base_url: str, built_site: Path, capsys: py
     with capsys.disabled():
         print("\n" + summary("light mode, every page", paths, counts, seconds))
     assert blocking == [], "\n".join(blocking[:60])
-    assert seconds / len(paths) < 2, "the scan should stay fast enough to run in every `make test`"
 
 
 def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -135,3 +135,11 @@ def test_a_broken_data_file_fails_the_build_with_file_and_line(tmp_path: Path, m
     assert result.returncode != 0
     assert expected.replace("data/", f"{data_dir.name}/", 1) in result.stdout + result.stderr
     assert not (tmp_path / "site" / "methoden").exists() or not any((tmp_path / "site").rglob("*.html"))
+
+
+def test_rung_pages_name_their_checklists(built_site: Path, data) -> None:
+    for rung in data.rungs:
+        html = (built_site / "ladder" / rung.id / "index.html").read_text(encoding="utf-8")
+        for checklist in data.checklists_on_rung(rung.id):
+            assert f'href="../../checklists/{checklist.id}/"' in html, f"{rung.id} misses {checklist.id}"
+    assert any(data.checklists_on_rung(r.id) for r in data.rungs), "no rung has a checklist"

@@ -1,0 +1,494 @@
+"""The map of practice cases: geometry and layout, computed at build time in plain Python.
+
+The outlines come from ``macros/geodata/europe-nw.json`` (Natural Earth 4.1.0 via world-atlas 2.0.2,
+public domain; see ``macros/geodata/README.md``). Nothing is fetched at build or view time: no tile
+server, no script. ``build_maps`` returns a model that ``templates/map_svg.j2`` turns into SVG.
+
+Choices, so a reader of the code need not guess:
+
+* **Projection**: equirectangular with the longitude scaled by cos(centre latitude). For an area the
+  size of the Netherlands this keeps shapes within a few per cent of their true proportions, and the
+  formula stays one line (no dependency). Each map has its own centre latitude.
+* **Two maps**: the Netherlands (its outline plus a margin; the parts of Belgium and Germany inside
+  it are drawn lighter), and, when there are cases outside that area, a second map "buiten Nederland"
+  fitted around them and the Netherlands, for orientation. Each case appears on exactly one map.
+* **Markers** are numbered circles; the number is also in the list beside the map, so map and list
+  connect without relying on colour. Markers that would overlap are pushed apart (deterministically);
+  a moved marker keeps a thin line to its true spot.
+* **Missing or unusable coordinates** do not stop the build: such a case is listed under the map
+  ("niet op de kaart") and validation prints a *waarschuwing* (``check_case_location``). A case in
+  the Netherlands whose coordinates lie outside the Netherlands is an *error*: that is a typo (often
+  lat and lon swapped) and would put a wrong pin on the map.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+GEODATA = Path(__file__).parent / "geodata" / "europe-nw.json"
+HOME = "NL"
+#: Case ids that would collide with the map page's own path (praktijk/kaart/).
+RESERVED_IDS = ("kaart",)
+
+Extent = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
+Point = tuple[float, float]
+
+WIDTH = 420             # viewBox width of each map; height follows from the extent
+RADIUS = 12             # marker radius in viewBox units
+GAP = 3                 # space kept between two markers
+HOME_PAD = (0.32, 0.13)  # degrees of longitude, latitude around the Netherlands on the main map
+ABROAD_PAD = 1.2        # degrees of latitude around what the second map must show
+GLYPH_EM = 0.58         # average glyph width of a label (in em), for fitting labels
+SEA_LABELS = {"nl": [("Noordzee", 3.85, 53.2), ("Noordzee", 3.75, 52.75)],
+              "buitenland": [("Noordzee", 3.2, 54.9), ("Noordzee", 2.6, 53.6), ("Noordzee", 4.0, 55.8)]}
+
+
+# --- data --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def load_geodata(path: str = str(GEODATA)) -> dict[str, Any]:
+    """The bundled GeoJSON FeatureCollection (read once per process)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def countries(geo: Mapping[str, Any] | None = None) -> dict[str, Mapping[str, Any]]:
+    """Features by ISO alpha-2 code."""
+    geo = geo or load_geodata()
+    return {f["id"]: f for f in geo["features"]}
+
+
+def country_name(code: str, geo: Mapping[str, Any] | None = None) -> str:
+    feature = countries(geo).get(code)
+    return feature["properties"]["name"] if feature else code
+
+
+def coverage(geo: Mapping[str, Any] | None = None) -> Extent:
+    """The area the bundled outlines cover; a case outside it cannot be drawn."""
+    geo = geo or load_geodata()
+    return tuple(geo["bbox"])  # type: ignore[return-value]
+
+
+def home_box(geo: Mapping[str, Any] | None = None) -> Extent:
+    """Bounding box of the Netherlands (European part) in degrees."""
+    return tuple(countries(geo)[HOME]["bbox"])  # type: ignore[return-value]
+
+
+def inside(lon: float, lat: float, extent: Extent) -> bool:
+    return extent[0] <= lon <= extent[2] and extent[1] <= lat <= extent[3]
+
+
+def coordinates(case: Mapping[str, Any]) -> Point | None:
+    """(lon, lat) of a case, or None when it has no usable coordinates."""
+    value = case.get("coordinates")
+    if not isinstance(value, Mapping) or value.get("lat") is None or value.get("lon") is None:
+        return None
+    return float(value["lon"]), float(value["lat"])
+
+
+# --- validation (called by macros/dataset.py) ---------------------------------------------------
+
+def check_case_location(value: Any, display: str, problems: Any) -> None:
+    """Warn about a case that cannot go on the map; refuse coordinates that contradict the country.
+
+    ``value`` is the case as read from YAML (a mapping with ``line_of``), ``problems`` a Problems.
+    """
+    line_of = getattr(value, "line_of", lambda key: getattr(value, "line", 0))
+    case_id = str(value.get("id", ""))
+    if case_id in RESERVED_IDS:
+        problems.add(display, line_of("id"), "id", f"'{case_id}' is gereserveerd voor de kaartpagina (praktijk/{case_id}/)",
+                     "kies een andere id")
+    point = coordinates(value)
+    if point is None:
+        problems.add(display, line_of("id"), "coordinates",
+                     "geen coördinaten: het voorbeeld staat op de kaartpagina in de lijst 'Niet op de kaart'",
+                     "voeg toe: coordinates: {lat: 52.09, lon: 5.12} (graden, WGS84; zoek de plek op in een kaart-app)",
+                     severity="waarschuwing")
+        return
+    lon, lat = point
+    line = line_of("coordinates")
+    if str(value.get("country", "")) == HOME:
+        box = _grow(home_box(), 0.05)
+        if not inside(lon, lat, box):
+            if inside(lat, lon, box):
+                hint = "lat en lon lijken verwisseld: lat is de breedte (in Nederland 50,7 tot 53,6), lon de lengte (3,3 tot 7,3)"
+            elif inside(-lon, lat, box):
+                hint = "lon hoort in Nederland positief te zijn (3,3 tot 7,3): haal het minteken weg"
+            else:
+                hint = "in Nederland ligt lat tussen 50,7 en 53,6 en lon tussen 3,3 en 7,3; controleer de getallen"
+            problems.add(display, line, "coordinates", f"lat {lat:g}, lon {lon:g} ligt niet in Nederland", hint)
+            return
+    extent = coverage()
+    if not inside(lon, lat, extent):
+        problems.add(display, line, "coordinates",
+                     f"lat {lat:g}, lon {lon:g} ligt buiten het kaartgebied; het voorbeeld staat op de kaartpagina "
+                     "in de lijst 'Niet op de kaart'",
+                     f"de kaart loopt van lat {extent[1]:g} tot {extent[3]:g} en lon {extent[0]:g} tot {extent[2]:g}; "
+                     "vergroot EXTENT in scripts/update_geodata.py als dat nodig is", severity="waarschuwing")
+
+
+def _grow(extent: Extent, margin: float) -> Extent:
+    return extent[0] - margin, extent[1] - margin, extent[2] + margin, extent[3] + margin
+
+
+# --- geometry ------------------------------------------------------------------------------------
+
+class Projection:
+    """Equirectangular: x grows with longitude (scaled by cos of the centre latitude), y downwards."""
+
+    def __init__(self, extent: Extent, width: float = WIDTH):
+        self.extent = extent
+        lon_min, lat_min, lon_max, lat_max = extent
+        self.k = math.cos(math.radians((lat_min + lat_max) / 2))
+        self.scale = width / ((lon_max - lon_min) * self.k)
+        self.width = width
+        self.height = round((lat_max - lat_min) * self.scale, 1)
+
+    def __call__(self, lon: float, lat: float) -> Point:
+        return ((lon - self.extent[0]) * self.k * self.scale, (self.extent[3] - lat) * self.scale)
+
+
+def clip(ring: Sequence[Point], extent: Extent) -> list[Point]:
+    """Sutherland-Hodgman: the part of a closed ring inside a rectangle (returned closed, or [])."""
+    lon_min, lat_min, lon_max, lat_max = extent
+    edges = (
+        (lambda p: p[0] >= lon_min, lambda a, b: _cut(a, b, 0, lon_min)),
+        (lambda p: p[0] <= lon_max, lambda a, b: _cut(a, b, 0, lon_max)),
+        (lambda p: p[1] >= lat_min, lambda a, b: _cut(a, b, 1, lat_min)),
+        (lambda p: p[1] <= lat_max, lambda a, b: _cut(a, b, 1, lat_max)),
+    )
+    points = [tuple(p) for p in ring]
+    if len(points) > 1 and points[0] == points[-1]:
+        points.pop()
+    for keep, cut in edges:
+        if not points:
+            break
+        result = []
+        previous = points[-1]
+        for current in points:
+            if keep(current):
+                if not keep(previous):
+                    result.append(cut(previous, current))
+                result.append(current)
+            elif keep(previous):
+                result.append(cut(previous, current))
+            previous = current
+        points = result
+    return points + points[:1] if points else []
+
+
+def _cut(a: Sequence[float], b: Sequence[float], axis: int, value: float) -> Point:
+    t = (value - a[axis]) / (b[axis] - a[axis])
+    other = a[1 - axis] + t * (b[1 - axis] - a[1 - axis])
+    return (value, other) if axis == 0 else (other, value)
+
+
+def ring_area(ring: Sequence[Point]) -> float:
+    """Signed area (shoelace)."""
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, list(ring[1:]) + list(ring[:1]))) / 2
+
+
+def centroid(ring: Sequence[Point]) -> Point:
+    a = ring_area(ring)
+    if abs(a) < 1e-9:
+        xs, ys = zip(*ring)
+        return sum(xs) / len(xs), sum(ys) / len(ys)
+    cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, list(ring[1:]) + list(ring[:1])):
+        cross = x1 * y2 - x2 * y1
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    return cx / (6 * a), cy / (6 * a)
+
+
+def point_in_ring(point: Point, ring: Sequence[Point]) -> bool:
+    x, y = point
+    result = False
+    for (x1, y1), (x2, y2) in zip(ring, list(ring[1:]) + list(ring[:1])):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            result = not result
+    return result
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def project_polygons(feature: Mapping[str, Any], projection: Projection) -> list[list[list[Point]]]:
+    """A country's polygons clipped to the map (plus a margin, so cut edges fall outside the view)."""
+    lon_min, lat_min, lon_max, lat_max = projection.extent
+    margin = 0.1
+    extent = (lon_min - margin / projection.k, lat_min - margin, lon_max + margin / projection.k, lat_max + margin)
+    fb = feature.get("bbox")
+    if fb and not (fb[0] <= extent[2] and fb[2] >= extent[0] and fb[1] <= extent[3] and fb[3] >= extent[1]):
+        return []
+    polygons = []
+    for polygon in feature["geometry"]["coordinates"]:
+        rings = []
+        for index, ring in enumerate(polygon):
+            clipped = clip([tuple(p) for p in ring], extent)
+            if len(clipped) < 4:
+                if index == 0:
+                    break
+                continue
+            rings.append([projection(lon, lat) for lon, lat in clipped])
+        if rings:
+            polygons.append(rings)
+    return polygons
+
+
+def path_data(polygons: Iterable[Iterable[Sequence[Point]]]) -> str:
+    """SVG path 'd' for polygons (fill-rule evenodd takes care of holes); one decimal is plenty."""
+    parts = []
+    for polygon in polygons:
+        for ring in polygon:
+            coords: list[str] = []
+            last = None
+            for x, y in ring[:-1] if ring[0] == ring[-1] else ring:
+                pair = f"{_num(x)} {_num(y)}"
+                if pair != last:
+                    coords.append(pair)
+                    last = pair
+            if len(coords) >= 3:
+                parts.append("M" + " ".join(coords) + "Z")
+    return "".join(parts)
+
+
+# --- layout ----------------------------------------------------------------------------------
+
+def spread(anchors: Sequence[Point], width: float, height: float, radius: float = RADIUS,
+           gap: float = GAP, rounds: int = 500) -> list[Point]:
+    """Marker centres near their anchors without overlapping, inside the view. Deterministic."""
+    low_x, high_x = radius + 2, width - radius - 2
+    low_y, high_y = radius + 2, height - radius - 2
+    pos = [[min(max(x, low_x), high_x), min(max(y, low_y), high_y)] for x, y in anchors]
+    need = 2 * radius + gap
+    for _ in range(rounds):
+        moved = False
+        for i in range(len(pos)):
+            for j in range(i + 1, len(pos)):
+                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
+                distance = math.hypot(dx, dy)
+                if distance >= need - 1e-6:
+                    continue
+                if distance < 1e-6:  # same spot: fan out by a fixed angle per pair
+                    angle = 2.399963 * (i + 1) + 0.7 * j
+                    ux, uy = math.cos(angle), math.sin(angle)
+                else:
+                    ux, uy = dx / distance, dy / distance
+                push = (need - distance) / 2 + 0.05
+                pos[i][0] -= ux * push
+                pos[i][1] -= uy * push
+                pos[j][0] += ux * push
+                pos[j][1] += uy * push
+                moved = True
+        for p in pos:
+            p[0] = min(max(p[0], low_x), high_x)
+            p[1] = min(max(p[1], low_y), high_y)
+        if not moved:
+            break
+    return [(round(x, 1), round(y, 1)) for x, y in pos]
+
+
+@dataclass
+class Marker:
+    number: int
+    case: Mapping[str, Any]
+    name: str           # accessible name of the link, also its tooltip
+    x: float            # marker centre (moved if it would overlap another)
+    y: float
+    spot_x: float       # the true place
+    spot_y: float
+
+    @property
+    def moved(self) -> bool:
+        return math.hypot(self.x - self.spot_x, self.y - self.spot_y) > RADIUS * 0.9
+
+
+@dataclass
+class Shape:
+    code: str
+    name: str
+    d: str
+    home: bool
+
+
+@dataclass
+class Label:
+    text: str
+    x: float
+    y: float
+    kind: str           # "land" or "zee"
+    size: float
+
+
+@dataclass
+class CaseMap:
+    id: str             # "nl" or "buitenland": ids in the page and CSS hooks
+    title: str
+    description: str
+    width: float
+    height: float
+    shapes: list[Shape]
+    labels: list[Label]
+    markers: list[Marker]
+    radius: float = RADIUS
+
+
+@dataclass
+class MapPage:
+    maps: list[CaseMap]
+    entries: list[Marker] = field(default_factory=list)  # every case on a map, in number order
+    unmapped: list[tuple[Mapping[str, Any], str]] = field(default_factory=list)  # (case, why not)
+
+
+def period_text(period: Mapping[str, Any] | None) -> str:
+    """'2014 tot nu', '2007–2014', 'begonnen in 1997' (end unknown)."""
+    if not period:
+        return ""
+    start, end = period.get("start"), period.get("end")
+    if end == "lopend":
+        return f"{start} tot nu"
+    if end:
+        return f"{start}–{end}"
+    return f"begonnen in {start}"
+
+
+def place_text(case: Mapping[str, Any], geo: Mapping[str, Any] | None = None) -> str:
+    place, municipality, country = case.get("place"), case.get("municipality"), case.get("country")
+    text = place if not municipality or municipality == place else f"{place}, gemeente {municipality}"
+    if country and country != HOME:
+        text += f" ({country_name(country, geo)})"
+    return text
+
+
+def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[list[Point]]]],
+            markers: Sequence[Marker], size: float, label_home: bool, geo: Mapping[str, Any]) -> list[Label]:
+    """Country names where they fit inside the country, sea names where they fit over sea; none on a marker."""
+    labels: list[Label] = []
+    width, height = projection.width, projection.height
+    land_rings = [poly[0] for polys in shapes.values() for poly in polys]
+
+    def box_points(x: float, y: float, text: str) -> list[Point]:
+        half_w, half_h = len(text) * size * GLYPH_EM / 2, size * 0.6
+        return [(x + dx * half_w, y + dy * half_h) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+
+    def free(x: float, y: float, text: str) -> bool:
+        points = box_points(x, y, text)
+        if not all(2 <= px <= width - 2 and 2 <= py <= height - 2 for px, py in points):
+            return False
+        half_w, half_h = len(text) * size * GLYPH_EM / 2 + RADIUS + 2, size * 0.6 + RADIUS + 2
+        if any(abs(m.x - x) < half_w and abs(m.y - y) < half_h for m in markers):
+            return False
+        return not any(abs(l.x - x) < (len(l.text) + len(text)) * size * GLYPH_EM / 2 and abs(l.y - y) < size * 1.4
+                       for l in labels)
+
+    for code in sorted(shapes):
+        if code == HOME and not label_home:
+            continue
+        polygons = shapes[code]
+        if not polygons:
+            continue
+        ring = max((p[0] for p in polygons), key=lambda r: abs(ring_area(r)))
+        name = country_name(code, geo)
+        cx, cy = centroid(ring)
+        step = size * 1.6
+        for dx, dy in ((0, 0), (0, -step), (0, step), (-step * 2, 0), (step * 2, 0), (0, -2 * step), (0, 2 * step)):
+            x, y = cx + dx, cy + dy
+            if free(x, y, name) and all(point_in_ring(p, ring) for p in box_points(x, y, name)):
+                labels.append(Label(name, round(x, 1), round(y, 1), "land", size))
+                break
+    for text, lon, lat in SEA_LABELS.get(map_id, []):
+        x, y = projection(lon, lat)
+        if free(x, y, text) and not any(point_in_ring(p, r) for p in box_points(x, y, text) for r in land_rings):
+            labels.append(Label(text, round(x, 1), round(y, 1), "zee", size))
+            break
+    return labels
+
+
+def _map(map_id: str, title: str, description: str, extent: Extent, cases: Sequence[tuple[int, Mapping[str, Any]]],
+         geo: Mapping[str, Any], label_home: bool) -> CaseMap:
+    projection = Projection(extent)
+    shapes: dict[str, list[list[list[Point]]]] = {}
+    for code, feature in sorted(countries(geo).items(), key=lambda item: (item[0] == HOME, item[0])):
+        polygons = project_polygons(feature, projection)
+        if polygons:
+            shapes[code] = polygons
+    spots = [projection(*coordinates(case)) for _, case in cases]  # type: ignore[misc]
+    centres = spread(spots, projection.width, projection.height)
+    markers = [
+        Marker(number, case, f"{number}: {case.get('name')}, {place_text(case, geo)} ({period_text(case.get('period'))})",
+               x, y, round(sx, 1), round(sy, 1))
+        for (number, case), (x, y), (sx, sy) in zip(cases, centres, spots)
+    ]
+    size = 14 if map_id == "nl" else 12
+    return CaseMap(
+        id=map_id, title=title, description=description, width=projection.width, height=projection.height,
+        shapes=[Shape(code, country_name(code, geo), path_data(polys), code == HOME) for code, polys in shapes.items()],
+        labels=_labels(map_id, projection, shapes, markers, size, label_home, geo),
+        markers=markers,
+    )
+
+
+def abroad_extent(points: Sequence[Point], geo: Mapping[str, Any]) -> Extent:
+    """The smallest pleasant frame around the given points and the Netherlands, inside the coverage."""
+    home = home_box(geo)
+    lons = [p[0] for p in points] + [home[0], home[2]]
+    lats = [p[1] for p in points] + [home[1], home[3]]
+    lat_min, lat_max = min(lats) - ABROAD_PAD, max(lats) + ABROAD_PAD
+    k = math.cos(math.radians((lat_min + lat_max) / 2))
+    lon_min, lon_max = min(lons) - ABROAD_PAD / k, max(lons) + ABROAD_PAD / k
+    # Not narrower than 4:5 nor wider than 3:2 (width:height in projected units).
+    w, h = (lon_max - lon_min) * k, lat_max - lat_min
+    if w < h * 0.8:
+        grow = (h * 0.8 - w) / k / 2
+        lon_min, lon_max = lon_min - grow, lon_max + grow
+    elif w > h * 1.5:
+        grow = (w / 1.5 - h) / 2
+        lat_min, lat_max = lat_min - grow, lat_max + grow
+    cover = coverage(geo)
+    return (max(lon_min, cover[0]), max(lat_min, cover[1]), min(lon_max, cover[2]), min(lat_max, cover[3]))
+
+
+def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None = None) -> MapPage:
+    """Which case goes on which map, numbered in list order (the Netherlands first, then by name)."""
+    geo = geo or load_geodata()
+    hb = home_box(geo)
+    home_extent = (hb[0] - HOME_PAD[0], hb[1] - HOME_PAD[1], hb[2] + HOME_PAD[0], hb[3] + HOME_PAD[1])
+    cover = coverage(geo)
+    at_home, abroad, unmapped = [], [], []
+    for case in sorted(cases, key=lambda c: (str(c.get("name")).casefold(), str(c.get("id")))):
+        point = coordinates(case)
+        if point is None:
+            unmapped.append((case, "de ligging is (nog) niet bekend"))
+        elif inside(*point, home_extent):
+            at_home.append(case)
+        elif inside(*point, cover):
+            abroad.append(case)
+        else:
+            unmapped.append((case, "ligt buiten het gebied van de kaart"))
+    numbered_home = list(enumerate(at_home, start=1))
+    numbered_abroad = list(enumerate(abroad, start=len(at_home) + 1))
+
+    n = len(at_home)
+    maps = [_map(
+        "nl", "Kaart van Nederland met de praktijkvoorbeelden",
+        f"Kaart van Nederland, met België en Duitsland lichter ernaast. {n} genummerde "
+        f"{'stip staat' if n == 1 else 'stippen staan'} voor praktijkvoorbeelden; elke stip is een link naar het "
+        "voorbeeld. De lijst bij de kaart noemt dezelfde voorbeelden met hun nummer.",
+        home_extent, numbered_home, geo, label_home=False)]
+    if abroad:
+        m = len(abroad)
+        maps.append(_map(
+            "buitenland", "Kaart van de praktijkvoorbeelden buiten Nederland",
+            f"Kaart van Noordwest-Europa met Nederland ter oriëntatie. {m} genummerde "
+            f"{'stip staat' if m == 1 else 'stippen staan'} voor praktijkvoorbeelden buiten Nederland; elke stip is een "
+            "link naar het voorbeeld.",
+            abroad_extent([coordinates(c) for c in abroad], geo), numbered_abroad, geo,  # type: ignore[misc]
+            label_home=True))
+    entries = [marker for page_map in maps for marker in page_map.markers]
+    return MapPage(maps=maps, entries=entries, unmapped=unmapped)
