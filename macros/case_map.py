@@ -41,7 +41,7 @@ WIDTH = 420             # viewBox width of each map; height follows from the ext
 RADIUS = 12             # marker radius in viewBox units
 GAP = 3                 # space kept between two markers
 HOME_PAD = (0.32, 0.13)  # degrees of longitude, latitude around the Netherlands on the main map
-ABROAD_PAD = 1.2        # degrees of latitude around what the second map must show
+ABROAD_PAD = 0.4        # degrees of latitude around what the second map must show
 GLYPH_EM = 0.58         # average glyph width of a label (in em), for fitting labels
 SEA_LABELS = {"nl": [("Noordzee", 3.85, 53.2), ("Noordzee", 3.75, 52.75)],
               "buitenland": [("Noordzee", 3.2, 54.9), ("Noordzee", 2.6, 53.6), ("Noordzee", 4.0, 55.8)]}
@@ -395,13 +395,22 @@ def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[lis
             continue
         ring = max((p[0] for p in polygons), key=lambda r: abs(ring_area(r)))
         name = country_name(code, geo)
+        # The centroid first, then a grid over the country, nearest to the centroid first.
         cx, cy = centroid(ring)
-        step = size * 1.6
-        for dx, dy in ((0, 0), (0, -step), (0, step), (-step * 2, 0), (step * 2, 0), (0, -2 * step), (0, 2 * step)):
-            x, y = cx + dx, cy + dy
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        step = size
+        grid = [(min(xs) + i * step, min(ys) + j * step) for i in range(int((max(xs) - min(xs)) / step) + 1)
+                for j in range(int((max(ys) - min(ys)) / step) + 1)]
+        grid.sort(key=lambda p: (math.hypot(p[0] - cx, (p[1] - cy) * 2), p))
+        for x, y in [(cx, cy), *grid]:
             if free(x, y, name) and all(point_in_ring(p, ring) for p in box_points(x, y, name)):
                 labels.append(Label(name, round(x, 1), round(y, 1), "land", size))
                 break
+        else:
+            if code == HOME:  # too small to hold its name: write it over the sea just north of it
+                x, y = cx, min(ys) - size
+                if free(x, y, name) and not any(point_in_ring(p, r) for p in box_points(x, y, name) for r in land_rings):
+                    labels.append(Label(name, round(x, 1), round(y, 1), "land", size))
     for text, lon, lat in SEA_LABELS.get(map_id, []):
         x, y = projection(lon, lat)
         if free(x, y, text) and not any(point_in_ring(p, r) for p in box_points(x, y, text) for r in land_rings):
@@ -434,11 +443,29 @@ def _map(map_id: str, title: str, description: str, extent: Extent, cases: Seque
     )
 
 
-def abroad_extent(points: Sequence[Point], geo: Mapping[str, Any]) -> Extent:
-    """The smallest pleasant frame around the given points and the Netherlands, inside the coverage."""
-    home = home_box(geo)
-    lons = [p[0] for p in points] + [home[0], home[2]]
-    lats = [p[1] for p in points] + [home[1], home[3]]
+def main_land_box(code: str | None, geo: Mapping[str, Any]) -> Extent | None:
+    """Bounding box of a country's largest polygon (Great Britain without Northern Ireland and Shetland)."""
+    feature = countries(geo).get(code or "")
+    if not feature:
+        return None
+    ring = max((p[0] for p in feature["geometry"]["coordinates"]), key=lambda r: abs(ring_area(r)))
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def abroad_extent(cases: Sequence[Mapping[str, Any]], geo: Mapping[str, Any]) -> Extent:
+    """A frame around the Netherlands, each case abroad and the main land of its country (so a reader
+    sees where Hull lies in Great Britain), inside the coverage."""
+    boxes = [home_box(geo)]
+    for case in cases:
+        point = coordinates(case)
+        if point:
+            boxes.append((point[0], point[1], point[0], point[1]))
+        box = main_land_box(case.get("country"), geo)
+        if box:
+            boxes.append(box)
+    lons = [b[0] for b in boxes] + [b[2] for b in boxes]
+    lats = [b[1] for b in boxes] + [b[3] for b in boxes]
     lat_min, lat_max = min(lats) - ABROAD_PAD, max(lats) + ABROAD_PAD
     k = math.cos(math.radians((lat_min + lat_max) / 2))
     lon_min, lon_max = min(lons) - ABROAD_PAD / k, max(lons) + ABROAD_PAD / k
@@ -488,7 +515,6 @@ def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None
             f"Kaart van Noordwest-Europa met Nederland ter oriëntatie. {m} genummerde "
             f"{'stip staat' if m == 1 else 'stippen staan'} voor praktijkvoorbeelden buiten Nederland; elke stip is een "
             "link naar het voorbeeld.",
-            abroad_extent([coordinates(c) for c in abroad], geo), numbered_abroad, geo,  # type: ignore[misc]
-            label_home=True))
+            abroad_extent(abroad, geo), numbered_abroad, geo, label_home=True))
     entries = [marker for page_map in maps for marker in page_map.markers]
     return MapPage(maps=maps, entries=entries, unmapped=unmapped)

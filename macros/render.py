@@ -16,6 +16,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from . import case_map
 from .text_rules import allowed_link
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -149,6 +150,7 @@ def make_environment() -> Environment:
     env.filters["md_inline"] = markdown_inline
     env.filters["json_attr"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     env.globals["front_matter"] = lambda **kw: Markup(front_matter(**kw))
+    env.globals["country_name"] = case_map.country_name  # 'GB' -> 'Verenigd Koninkrijk'
     env.filters["datum"] = dutch_date
     env.tests["contains_value"] = lambda seq, value: value in (seq or [])
     return env

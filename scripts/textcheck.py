@@ -161,12 +161,15 @@ class Page:
         for b in self.blocks:
             if b.is_heading or b.tag == "summary" or b.tag == "button" or b.classes & NON_PROSE_CLASSES:
                 continue
+            if _LABEL_ONLY.fullmatch(b.text):  # "Bron:" whose citations were left out as bibliographic
+                continue
             if within and within not in b.classes:
                 continue
             out.append(b.text)
         return out
 
 
+_LABEL_ONLY = re.compile(r"[^.!?]{0,30}[:;][\s:;,]*")
 # Metadata lines and labels on generated pages: real text, but not running prose to grade.
 NON_PROSE_CLASSES = {"wg-kicker", "wg-review", "wg-ll__meta", "wg-ll__cited", "wg-sr", "wg-miniladder"}
 
@@ -286,6 +289,9 @@ def readability_table(rows: list[tuple[str, Readability, str]]) -> str:
     lines = [f"{'pagina':<{width}}  zinnen  woorden  w/zin  lg/w  Flesch-Douma  ",
              "-" * (width + 50)]
     for name, r, note in rows:
+        if not r.sentences:
+            lines.append(f"{name:<{width}}  {0:>6}  {0:>7}  {'-':>5}  {'-':>4}  {'-':>12}  {note}".rstrip())
+            continue
         lines.append(f"{name:<{width}}  {r.sentences:>6}  {r.words:>7}  {r.words_per_sentence:>5.1f}  "
                      f"{r.syllables_per_word:>4.2f}  {r.flesch_douma:>12.1f}  {note}".rstrip())
     return "\n".join(lines)

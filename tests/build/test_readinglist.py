@@ -18,6 +18,7 @@ import pytest
 from macros import bibliography
 from macros.dataset import OTHER_THEME, load_valid_dataset
 from macros.page_readinglist import cited_keys, page_title, page_url
+from macros.pages import GENERATED_DIRS
 from tests.conftest import FIXTURE_DATA, ROOT, build_site, project_copy
 
 
@@ -292,6 +293,11 @@ THEMES = """\
 def project(tmp_path: Path) -> Path:
     """A project copy built from the fixture data (plus a theme), so it does not depend on data/."""
     project = project_copy(tmp_path / "project")
+    # Hand-written pages cite the real reading list; with the fixture data they get plain text.
+    for page in (project / "docs").rglob("*.md"):
+        rel = page.relative_to(project / "docs").as_posix()
+        if rel.split("/", 1)[0] not in GENERATED_DIRS and "{{" in page.read_text(encoding="utf-8"):
+            page.write_text(f"# {page_title(page.read_text(encoding='utf-8'), rel)}\n\nTekst.\n", encoding="utf-8")
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE_DATA, project / "data", symlinks=False)
     (project / "data" / "themes.yaml").write_text(THEMES, encoding="utf-8")
