@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.dataset import load_valid_dataset
-from tests.conftest import FIXTURE_DATA, ROOT, build_site
+from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +98,11 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser, base_url: str
 
 
 def _serve(folder: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # keep the test output readable
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -110,8 +113,9 @@ def test_ticks_survive_a_new_item_in_the_yaml(browser, tmp_path: Path, monkeypat
     data_dir = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data_dir, symlinks=False)
     monkeypatch.setenv("WIJKENGIDS_DATA", str(data_dir))
-    site = tmp_path / "site"
-    assert build_site(site).returncode == 0
+    site, project = tmp_path / "site", fixture_project(tmp_path / "project")
+    result = build_site(site, project=project)
+    assert result.returncode == 0, result.stderr[-3000:]
     server = _serve(site)
     url = f"http://127.0.0.1:{server.server_address[1]}/checklists/eerste-stappen/"
     context = browser.new_context()
@@ -122,8 +126,8 @@ def test_ticks_survive_a_new_item_in_the_yaml(browser, tmp_path: Path, monkeypat
     checklist = data_dir / "checklists" / "eerste-stappen.yaml"
     checklist.write_text(checklist.read_text(encoding="utf-8").replace(
         "items:\n", "items:\n  - id: nieuw-punt\n    text: Een nieuw punt bovenaan.\n", 1), encoding="utf-8")
-    result = build_site(site)
-    assert result.returncode == 0, result.stderr
+    result = build_site(site, project=project)
+    assert result.returncode == 0, result.stderr[-3000:]
     page.goto(url)
     assert page.get_by_role("checkbox", name="Een nieuw punt bovenaan.").count() == 1
     assert not page.get_by_role("checkbox", name="Een nieuw punt bovenaan.").is_checked()

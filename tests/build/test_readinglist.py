@@ -17,9 +17,9 @@ import pytest
 
 from macros import bibliography
 from macros.dataset import OTHER_THEME, load_valid_dataset
-from macros.page_readinglist import cited_keys, page_title, page_url
+from macros.page_readinglist import cited_keys, handwritten_pages, page_title, page_url
 from macros.pages import GENERATED_DIRS
-from tests.conftest import FIXTURE_DATA, ROOT, build_site, project_copy
+from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 
 def site_data_dir() -> Path:
@@ -229,6 +229,10 @@ def test_genoemd_bij_leads_back_to_every_citing_record(built_site: Path, reading
             key = source["key"] if isinstance(source, dict) else source
             if f"../begrippen/#{term.id}" not in [a.attrs["href"] for a in entries[key].find_all("a")]:
                 missing.append(f"{key} -> begrippen #{term.id}")
+    for page in handwritten_pages(ROOT / "docs"):  # hand-written pages that cite with {{ cite(...) }}
+        for key in page.keys:
+            if key in entries and f"../{page.url}" not in [a.attrs["href"] for a in entries[key].find_all("a")]:
+                missing.append(f"{key} -> docs/{page.path}")
     assert missing == [], "\n".join(missing[:30])
 
 
@@ -292,12 +296,7 @@ THEMES = """\
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A project copy built from the fixture data (plus a theme), so it does not depend on data/."""
-    project = project_copy(tmp_path / "project")
-    # Hand-written pages cite the real reading list; with the fixture data they get plain text.
-    for page in (project / "docs").rglob("*.md"):
-        rel = page.relative_to(project / "docs").as_posix()
-        if rel.split("/", 1)[0] not in GENERATED_DIRS and "{{" in page.read_text(encoding="utf-8"):
-            page.write_text(f"# {page_title(page.read_text(encoding='utf-8'), rel)}\n\nTekst.\n", encoding="utf-8")
+    project = fixture_project(tmp_path / "project")
     shutil.rmtree(project / "data")
     shutil.copytree(FIXTURE_DATA, project / "data", symlinks=False)
     (project / "data" / "themes.yaml").write_text(THEMES, encoding="utf-8")

@@ -29,7 +29,7 @@ from markupsafe import escape
 from macros.dataset import load_dataset, load_valid_dataset
 from macros.pages import build_pages
 from macros.problems import DataError
-from tests.conftest import FIXTURE_DATA, ROOT, build_site
+from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "badinput"
 CORPUS = ROOT.parent / "shared" / "badinput"  # the shared corpus, beside the repository
@@ -456,7 +456,7 @@ def test_the_build_stops_on_errors_and_passes_with_warnings(tmp_path: Path, monk
     data_dir = prepare(case, tmp_path)
     monkeypatch.setenv("WIJKENGIDS_DATA", str(data_dir))
     site = tmp_path / "site"
-    result = build_site(site)
+    result = build_site(site, project=fixture_project(tmp_path / "project"))
     output = result.stdout + result.stderr
     assert (result.returncode == 0) is exit_ok, output[-3000:]
     assert expected in output, "the curator sees file:line: field"

@@ -24,7 +24,7 @@ import pytest
 from macros.dataset import load_dataset
 from macros.render import markdown_html
 from tests.browser.conftest import CSP
-from tests.conftest import FIXTURE_DATA, ROOT, build_site
+from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 METHOD = "data/methods/burgerpanel.yaml"
 DESCRIPTION_LINE = 6  # 'description: |' in the fixture's burgerpanel.yaml
@@ -214,7 +214,7 @@ def payload_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp = pytest.MonkeyPatch()
     mp.setenv("WIJKENGIDS_DATA", str(data))
     try:
-        result = build_site(root / "site")
+        result = build_site(root / "site", project=fixture_project(root / "project"))
     finally:
         mp.undo()
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
