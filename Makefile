@@ -35,6 +35,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m mkdocs build --strict --clean
 
+# A zip of the site that works opened from disk (file://), search included: see mkdocs.offline.yml.
+offline: $(STAMP)
+	$(BIN)/python -m scripts.offline
+
 check: $(STAMP)
 	$(BIN)/python -m scripts.check
 

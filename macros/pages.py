@@ -6,12 +6,13 @@ touching only files whose text changed, so ``mkdocs serve`` does not rebuild in 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from . import bibliography
+from . import bibliography, review
 from .dataset import Dataset, Record
 from .render import TermLinker, make_environment
 
@@ -33,11 +34,18 @@ class SourceLine:
 class Site:
     """What templates may ask about the data: links, labels, sources. No MkDocs here."""
 
-    def __init__(self, data: Dataset, edit_base: str = ""):
+    def __init__(self, data: Dataset, edit_base: str = "", today: date | None = None):
         self.data = data
         self.labels = data.schemas.labels
         self.edit_base = edit_base
         self.link_terms = TermLinker(data.glossary)
+        # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
+        self.build_date = today or review.build_date()
+        self.review_months = review.REVIEW_MONTHS
+
+    def review_overdue(self, record: Record) -> bool:
+        """Is the last expert check of this record older than the review period (macros/review.py)?"""
+        return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
 
     def url(self, record: Record) -> str:
         """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
@@ -71,10 +79,11 @@ class Site:
 class PageContext:
     """What a page contributor gets: the data, link helpers and two ways to add a file."""
 
-    def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None):
+    def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
+                 today: date | None = None):
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
-        self.site = Site(data, edit_base)
+        self.site = Site(data, edit_base, today)
         self.env = make_environment()
         self.files: dict[str, str] = {}
 
@@ -90,14 +99,16 @@ class PageContext:
         self.files[path] = text
 
 
-def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None) -> dict[str, str]:
-    """Every generated file, from every contributor module (one per feature)."""
-    from . import page_checklists, page_glossary, page_ladder, page_map, page_readinglist, page_records, \
-        page_selector, page_timeline
+def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
+                today: date | None = None) -> dict[str, str]:
+    """Every generated file, from every contributor module (one per feature).
+    ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
+    from . import page_checklists, page_glossary, page_ladder, page_map, page_opendata, page_readinglist, \
+        page_records, page_selector, page_timeline
 
-    ctx = PageContext(data, edit_base, docs_dir)
+    ctx = PageContext(data, edit_base, docs_dir, today)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
-                        page_timeline, page_glossary, page_map):
+                        page_timeline, page_glossary, page_map, page_opendata):
         contributor.contribute(ctx)
     return ctx.files
 

@@ -1,0 +1,160 @@
+"""Build the offline copy of the site: a zip that works opened from disk (file://), search included.
+
+    python -m scripts.offline [--zip dist/wijkengids-offline.zip]      (what `make offline` runs)
+
+Steps: build with mkdocs.offline.yml (see the comments there), then
+1. rewrite every relative link to a folder (``methoden/abcd/``, ``../``, ``.``) into a link to that
+   folder's ``index.html``: a browser shows a folder listing for ``file:///…/methoden/abcd/``;
+2. point the search index at the same files and write it as ``search/search_index.js``
+   (``var __index = …``), which Material loads instead of fetching JSON when opened from disk;
+3. drop what only a web server uses (404.html with its root-absolute links, the sitemaps);
+4. zip it deterministically (sorted names, fixed dates) under one folder, ``wijkengids/``, with a
+   short LEESMIJ.txt next to it.
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = "mkdocs.offline.yml"
+FOLDER = "wijkengids"  # the folder inside the zip
+README = f"""Wijkengids: kopie zonder internet
+=================================
+
+Pak dit zip-bestand uit. Open daarna het bestand {FOLDER}/index.html in je browser
+(dubbelklik erop). Alles werkt zonder internet, ook het zoeken.
+
+Tekst en gegevens: CC BY 4.0. Programmacode: EUPL 1.2.
+"""
+
+SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+_ATTR = re.compile(r"""(\s(?:href|src|xlink:href)=)(["'])([^"']*)\2""")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def file_link(value: str, page_dir: Path, site: Path) -> str:
+    """A relative link to a folder becomes a link to its index.html; everything else stays."""
+    raw = html.unescape(value)
+    if not raw or raw.startswith(("#", "/", "?")) or _SCHEME.match(raw):
+        return value
+    cut = min([i for i in (raw.find("?"), raw.find("#")) if i >= 0], default=len(raw))
+    path, rest = raw[:cut], raw[cut:]
+    target = Path(os.path.normpath(page_dir / unquote(path)))
+    if not (path.endswith("/") or target.is_dir()):
+        return value
+    if site not in (target, *target.parents) or not (target / "index.html").is_file():
+        return value
+    new = path + ("" if path.endswith("/") else "/") + "index.html" + rest
+    return html.escape(new, quote=True) if value != raw else new
+
+
+def rewrite_html(site: Path) -> int:
+    """Rewrite the links of every page; returns how many links changed."""
+    changed = 0
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal changed
+            new = file_link(match.group(3), page.parent, site)
+            changed += new != match.group(3)
+            return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
+
+        new_text = _ATTR.sub(replace, text)
+        if new_text != text:
+            page.write_text(new_text, encoding="utf-8")
+    return changed
+
+
+def index_location(location: str) -> str:
+    """'methoden/abcd/#stappen' -> 'methoden/abcd/index.html#stappen'; '' (home) -> 'index.html'."""
+    path, sep, anchor = location.partition("#")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path + sep + anchor
+
+
+def inline_search_index(site: Path) -> int:
+    source = site / "search" / "search_index.json"
+    index = json.loads(source.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["location"] = index_location(doc["location"])
+    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    source.write_text(text, encoding="utf-8")
+    (site / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+    return len(index.get("docs", []))
+
+
+def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """mkdocs build --strict with the offline configuration, from ``project``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", CONFIG,
+                           "-d", str(site.resolve())], cwd=project, env=env, capture_output=True, text=True,
+                          timeout=900)
+
+
+def _stamp() -> tuple[int, int, int, int, int, int]:
+    """File dates in the zip: SOURCE_DATE_EPOCH (make sets it to the last commit), else 1980-01-01,
+    the earliest date a zip can hold; never the clock, so the same site gives the same zip."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    earliest = datetime(1980, 1, 1, tzinfo=timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else earliest
+    return max(moment, earliest).timetuple()[:6]
+
+
+def write_zip(site: Path, target: Path) -> int:
+    """The site under FOLDER/ plus LEESMIJ.txt; same input, same bytes. Returns the number of files."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stamp = _stamp()
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    temporary = target.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        entries = [("LEESMIJ.txt", README.encode("utf-8"))]
+        entries += [(f"{FOLDER}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in files]
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    temporary.replace(target)
+    return len(files)
+
+
+def make_offline(project: Path, site: Path, target: Path, out=sys.stdout) -> int:
+    result = build(project, site)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=out)
+        print("De offline kopie is niet gebouwd: de bouw van de site faalde (zie hierboven).", file=out)
+        return 1
+    for name in SERVER_ONLY:
+        (site / name).unlink(missing_ok=True)
+    links = rewrite_html(site)
+    docs = inline_search_index(site)
+    count = write_zip(site, target)
+    print(f"Offline kopie: {target} ({count} bestanden; {links} links naar index.html; zoekindex met {docs} "
+          f"onderdelen). Pak uit en open {FOLDER}/index.html.", file=out)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.offline", description=__doc__.splitlines()[0])
+    parser.add_argument("--zip", type=Path, default=ROOT / "dist" / "wijkengids-offline.zip",
+                        help="het zip-bestand (standaard: dist/wijkengids-offline.zip)")
+    parser.add_argument("--site", type=Path, default=ROOT / "dist" / "offline-site",
+                        help="map voor de gebouwde kopie (standaard: dist/offline-site)")
+    args = parser.parse_args(argv)
+    return make_offline(ROOT, args.site, args.zip)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

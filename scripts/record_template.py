@@ -1,0 +1,233 @@
+"""A new, commented YAML file for one record, written from the JSON Schema.
+
+Every field gets the schema's Dutch description as a comment. Required fields get placeholder
+values that already pass the validation (so the new record builds into a page at once); texts say
+'nog in te vullen', which ``controleer`` keeps pointing at until the curator replaces them.
+Optional fields are written out as comments: remove the '#' to use one.
+"""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from macros.dataset import RECORD_FOLDERS
+from macros.export import FieldDoc, field_docs
+
+#: What curators type -> record kind. Dutch first; the English names work too.
+KIND_WORDS = {
+    "methode": "method", "method": "method",
+    "casus": "case", "case": "case", "praktijkvoorbeeld": "case",
+    "checklist": "checklist",
+}
+KIND_LABELS = {"method": "methode", "case": "praktijkvoorbeeld (casus)", "checklist": "checklist"}
+KIND_HEADINGS = {"method": "Nieuwe methode", "case": "Nieuw praktijkvoorbeeld", "checklist": "Nieuwe checklist"}
+URL_FOLDERS = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}
+PLACEHOLDER = "nog in te vullen"
+NAME_MAX = 90
+WRAP = 96
+
+# Letters that Unicode does not split into a base letter and an accent.
+_NO_DECOMPOSITION = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O",
+                                   "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                   "Þ": "TH", "ı": "i"})
+_YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"}
+_PLAIN = re.compile(r"[^\W_][^:#\[\]{},&*!|>'\"%@`\n]*")
+
+
+class TemplateError(ValueError):
+    """Bad input for a new record (a Dutch message for the curator)."""
+
+
+def slugify(name: str) -> str:
+    """'Wijkcafé Overvecht (Utrecht)' -> 'wijkcafe-overvecht-utrecht': lower-case ASCII and '-'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_NO_DECOMPOSITION)
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def free_slug(folder: Path, slug: str) -> str:
+    """The slug, or slug-2, slug-3 … when a file with that id already exists in the folder."""
+    taken = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def resolve_kind(word: str) -> str:
+    kind = KIND_WORDS.get(word.strip().lower())
+    if kind is None:
+        raise TemplateError(f"onbekend soort record '{word}'; kies uit: methode, casus, checklist")
+    return kind
+
+
+def check_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise TemplateError("de naam is leeg; geef de naam tussen aanhalingstekens, bijvoorbeeld \"Wijkcafé\"")
+    if len(name) > NAME_MAX:
+        raise TemplateError(f"de naam is te lang ({len(name)} tekens; hoogstens {NAME_MAX}); "
+                            "kies een kortere naam, details horen in de beschrijving")
+    if not slugify(name):
+        raise TemplateError(f"uit de naam '{name}' valt geen id te maken; gebruik letters of cijfers")
+    return name
+
+
+def yaml_scalar(text: str) -> str:
+    """Plain when that is safe and reads well, else a JSON string (JSON strings are valid YAML)."""
+    if _PLAIN.fullmatch(text) and text == text.strip() and text.lower() not in _YAML_WORDS \
+            and not re.fullmatch(r"[-+.\d][\d.eE+-]*", text) and " #" not in text:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def flow_list(values: list[str]) -> str:
+    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
+
+
+class _Context:
+    """What the placeholders need from the existing data: a rung, a role, a source, a method."""
+
+    def __init__(self, data: Any, name: str, slug: str, today: date):
+        self.name, self.slug, self.today = name, slug, today
+        self.rung = data.rungs[0].id if data.rungs else "informeren"
+        self.role = data.roles[0].id if data.roles else "faciliteren"
+        keys = list(data.bibliography.keys()) if data.bibliography is not None else []
+        self.source = keys[0] if keys else "sleutel-uit-de-leeslijst"
+        self.method = next(iter(sorted(data.methods)), "id-van-een-methode")
+        self.checklist = next(iter(sorted(data.checklists)), "id-van-een-checklist")
+
+
+def _choice(value: str, label: str) -> str:
+    """'individueel' + 'Individueel (eigen huis)' -> 'individueel (eigen huis)'; else 'beide (Fysiek en sociaal)'."""
+    if label.casefold() == value.replace("-", " ").casefold():
+        return value
+    if label.casefold().startswith(value.casefold() + " ("):
+        return value + label[len(value):]
+    return f"{value} ({label})"
+
+
+def _comment(doc: FieldDoc, indent: str) -> list[str]:
+    parts = [doc.description.strip()] if doc.description.strip() else []
+    info = "Verplicht." if doc.required else "Mag weg (haal de # weg om het veld te gebruiken)."
+    info += f" Soort waarde: {doc.value_text}"
+    if doc.max_length:
+        info += f", hoogstens {doc.max_length} tekens"
+    info += "."
+    parts.append(info)
+    if doc.choices:
+        parts.append("Kies uit: " + ", ".join(_choice(value, label) for value, label in doc.choices) + ".")
+    text = " ".join(parts)
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, WRAP - len(indent) - 2)]
+
+
+def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[str]:
+    """'name: value' (and any following lines) for this field, uncommented."""
+    key = f"{indent}{doc.name}:"
+    inner = indent + "  "
+    name = doc.name
+    if name == "id":
+        return [f"{key} {ctx.slug if indent == '' else 'punt-1'}"]
+    if name in ("name", "title") and indent == "":
+        return [f"{key} {yaml_scalar(ctx.name)}"]
+    if name == "reviewed":
+        return [f"{key} {ctx.today.isoformat()}"]
+    if name == "reviewer":
+        return [f"{key} {PLACEHOLDER}"]
+    if name == "country":
+        return [f"{key} NL"]
+    if name == "start":
+        return [f"{key} {ctx.today.year}"]
+    if name == "end":
+        return [f"{key} lopend"]
+    if name in ("lat", "lon"):
+        return [f"{key} {'52.37' if name == 'lat' else '4.89'}"]
+    if doc.choices:
+        first = doc.choices[0][0]
+        return [f"{key} {first}" if doc.value_text.startswith("één") else f"{key} [{first}]"]
+    if doc.ref == "rungs":
+        return [f"{key} [{ctx.rung}]"]
+    if doc.ref == "roles":
+        return [f"{key} [{ctx.role}]"]
+    if doc.ref == "sources":
+        return [f"{key} [{ctx.source}]"]
+    if doc.ref == "ids":
+        target = {"checklists": ctx.checklist}.get(name, ctx.method)
+        return [f"{key} [{target}]"]
+    if doc.ref == "markdown":
+        return [f"{key} |", f"{inner}Nog in te vullen. Schrijf hier de tekst; Markdown mag (*cursief*, **vet**, lijstjes)."]
+    if doc.ref == "textList":
+        return [key, f"{inner}- Nog in te vullen."]
+    if doc.ref == "text":
+        return [f"{key} Nog in te vullen."]
+    if doc.value_text == "groep velden":
+        lines = [key]
+        for child in doc.children:
+            lines += _field(child, ctx, inner, kind)
+        return lines
+    if doc.children:  # a list of items with their own fields (checklist points)
+        lines = [key]
+        first = True
+        for child in doc.children:
+            child_lines = _field(child, ctx, inner + "  ", kind)
+            if first and child.required:
+                # the first required field opens the list item: '- id: punt-1'
+                value_at = next(i for i, line in enumerate(child_lines) if not line.lstrip().startswith("#"))
+                child_lines[value_at] = f"{inner}- " + child_lines[value_at][len(inner) + 2:]
+                first = False
+            lines += child_lines
+        return lines
+    if doc.value_text.startswith("lijst van"):
+        example = "Andere naam" if name == "aliases" else "Nog in te vullen"
+        return [f"{key} [{example}]"]
+    return [f"{key} Nog in te vullen."]
+
+
+def _field(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[str]:
+    lines = _comment(doc, indent)
+    values = _value_lines(doc, ctx, indent, kind)
+    if not doc.required:
+        values = [f"{indent}# {line[len(indent):]}" if not line.lstrip().startswith("#") else line
+                  for line in values]
+    return lines + values
+
+
+def render(data: Any, kind: str, name: str, slug: str, today: date) -> str:
+    """The text of a new record file (``data`` gives the schema and the ids placeholders use)."""
+    ctx = _Context(data, name, slug, today)
+    folder = RECORD_FOLDERS[kind]
+    lines = [
+        f"# yaml-language-server: $schema=../schema/{kind}.schema.json",
+        f"# {KIND_HEADINGS[kind]}: {name}",
+        "# Vul elk veld in en vervang elke tekst 'nog in te vullen'. Regels met '#' ervoor zijn uitleg, of",
+        "# velden die je mag weglaten: haal de '#' weg om zo'n veld te gebruiken (let op het inspringen).",
+        f"# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
+        f"# Dit bestand heet data/{folder}/{slug}.yaml; het veld id moet gelijk blijven aan die naam.",
+        "",
+    ]
+    for doc in field_docs(data.schemas.raw, kind):
+        lines += _field(doc, ctx, "", kind)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def create(data_dir: Path, data: Any, kind_word: str, name: str, today: date) -> tuple[Path, str, str]:
+    """Write the new file; returns (path, kind, id). Never overwrites an existing file."""
+    kind = resolve_kind(kind_word)
+    name = check_name(name)
+    folder = data_dir / RECORD_FOLDERS[kind]
+    slug = free_slug(folder, slugify(name))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.yaml"
+    text = render(data, kind, name, slug, today)
+    with path.open("x", encoding="utf-8", newline="\n") as handle:  # 'x': fails instead of overwriting
+        handle.write(text)
+    return path, kind, slug

@@ -1,0 +1,348 @@
+"""Opdrachten voor de redactie van de Wijkengids.
+
+    python -m scripts.wijkengids nieuw methode "Naam van de methode"
+    python -m scripts.wijkengids controleer
+    python -m scripts.wijkengids bib importeer export.bib [--proef]
+    python -m scripts.wijkengids verouderd [--maanden 24]
+    python -m scripts.wijkengids exporteer [--map dist/open-data]
+
+Uitleg voor redacteuren: docs/redactie.md. Exit-codes: 0 = gelukt, 1 = de gegevens of het
+importbestand bevatten fouten (er is niets veranderd), 2 = verkeerde invoer (onbekende opdracht,
+bestand niet gevonden, ongeldige datum).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Sequence
+
+from macros import export, review
+from macros.dataset import RECORD_FOLDERS, load_dataset
+from macros.render import dutch_date
+
+from . import bib_import, check, record_template
+
+ROOT = Path(__file__).resolve().parent.parent
+PROG = "python -m scripts.wijkengids"
+OK, DATA_ERRORS, BAD_INPUT = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Bad input: printed as 'fout: …' (in Dutch), exit code 2."""
+
+
+# --- argparse in Dutch ----------------------------------------------------------------------
+
+_ARGPARSE_MESSAGES = (  # argparse's English error messages -> Dutch
+    (r"the following arguments are required: (.*)", r"dit ontbreekt: \1"),
+    (r"argument (.+?): invalid choice: '(.*?)' \(choose from (.*)\)", r"onbekende keuze '\2' (kies uit: \3)"),
+    (r"unrecognized arguments: (.*)", r"onbekende invoer: \1"),
+    (r"argument (.+?): invalid (?:int|_months) value: '(.*)'", r"\1: '\2' is geen heel getal groter dan 0"),
+    (r"argument (.+?): invalid _day value: '(.*)'", r"\1: '\2' is geen datum in de vorm JJJJ-MM-DD"),
+    (r"argument (.+?): expected one argument", r"\1: hier hoort een waarde achter"),
+)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001 - argparse's signature
+        super().add_usage(usage, actions, groups, "Gebruik: " if prefix is None else prefix)
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch headings, help option and error messages."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="toon deze uitleg en stop")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, dutch in _ARGPARSE_MESSAGES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, dutch, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(BAD_INPUT, f"fout: {message}\n(meer uitleg: {self.prog} --help)\n")
+
+
+def _months(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def build_parser() -> DutchParser:
+    common = DutchParser(add_help=False)
+    common.add_argument("--data", type=Path, default=ROOT / "data", metavar="MAP",
+                        help="map met de gegevens (standaard: data/)")
+    parser = DutchParser(prog=PROG, description=__doc__.split("\n\n")[0],
+                         epilog="Uitleg voor redacteuren: docs/redactie.md (op de site: Over deze gids → Werken aan de gids).")
+    commands = parser.add_subparsers(title="opdrachten", dest="opdracht", metavar="OPDRACHT", required=True,
+                                     parser_class=DutchParser)
+
+    new = commands.add_parser("nieuw", parents=[common], help="maak een nieuw record (methode, casus of checklist)",
+                              description="Maak een nieuw YAML-bestand met uitleg bij elk veld. Het bestand is meteen "
+                              "geldig; vervang daarna elke tekst 'nog in te vullen'.")
+    new.add_argument("soort", metavar="SOORT", help="methode, casus of checklist")
+    new.add_argument("naam", metavar="NAAM", help='de naam, tussen aanhalingstekens, bijvoorbeeld "Wijkcafé"')
+    new.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help="datum voor 'reviewed' (standaard: vandaag)")
+    new.set_defaults(run=cmd_new)
+
+    checker = commands.add_parser("controleer", parents=[common], help="controleer alle gegevens",
+                                  description="Controleer alle gegevens en meld elke fout met bestand, regel en veld.")
+    checker.set_defaults(run=cmd_check)
+
+    bib = commands.add_parser("bib", help="werk met de leeslijst (data/references.bib)",
+                              description="Werk met de leeslijst (data/references.bib).")
+    bib_commands = bib.add_subparsers(title="opdrachten", dest="bib_opdracht", metavar="OPDRACHT", required=True,
+                                      parser_class=DutchParser)
+    importer = bib_commands.add_parser(
+        "importeer", parents=[common], help="voeg bronnen uit een Zotero- of BibTeX-export toe",
+        description="Voeg de bronnen uit een BibTeX-bestand (bijvoorbeeld een export uit Zotero) toe aan "
+        "data/references.bib. Bronnen die er al staan (zelfde DOI, of zelfde titel en jaar) worden overgeslagen; "
+        "bestaande bronnen blijven precies zoals ze zijn.")
+    importer.add_argument("bestand", type=Path, metavar="BESTAND.bib", help="het BibTeX-bestand om te importeren")
+    importer.add_argument("--proef", action="store_true", help="laat alleen zien wat er zou gebeuren; verander niets")
+    importer.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help=argparse.SUPPRESS)
+    importer.set_defaults(run=cmd_bib_import)
+
+    old = commands.add_parser("verouderd", parents=[common], help="welke records zijn lang niet gecontroleerd?",
+                              description="Toon de records waarvan de laatste inhoudelijke controle (veld 'reviewed') "
+                              f"langer geleden is dan de controletermijn (standaard {review.REVIEW_MONTHS} maanden).")
+    old.add_argument("--maanden", type=_months, default=review.REVIEW_MONTHS, metavar="N",
+                     help=f"controletermijn in maanden (standaard: {review.REVIEW_MONTHS})")
+    old.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help="reken vanaf deze datum (standaard: vandaag)")
+    old.set_defaults(run=cmd_outdated)
+
+    out = commands.add_parser("exporteer", parents=[common], help="schrijf de open data (JSON, CSV, schema's) naar een map",
+                              description="Schrijf alle methoden, praktijkvoorbeelden en checklists als open data "
+                              "(JSON en CSV) met hun JSON Schema naar een map: dezelfde bestanden als op de site "
+                              "onder open-data/.")
+    out.add_argument("--map", type=Path, default=ROOT / "dist" / "open-data", metavar="MAP",
+                     help="doelmap (standaard: dist/open-data)")
+    out.set_defaults(run=cmd_export)
+    return parser
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    folder: Path = args.data
+    if not folder.exists():
+        raise CommandError(f"map niet gevonden: {folder}")
+    if not folder.is_dir():
+        raise CommandError(f"{folder} is geen map; geef met --data de map met de gegevens")
+    if not (folder / "schema").is_dir():
+        raise CommandError(f"in {folder} staat geen map schema/; is dit de gegevensmap van de Wijkengids?")
+    return folder.resolve()
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(data_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _today(args: argparse.Namespace) -> date:
+    return getattr(args, "datum", None) or date.today()
+
+
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+):(?:\s|$)")
+
+
+def placeholders(data_dir: Path) -> list[str]:
+    """Lines that still hold the template's 'nog in te vullen' (comments do not count)."""
+    found = []
+    for folder in RECORD_FOLDERS.values():
+        for path in sorted((data_dir / folder).glob("*.yaml")):
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue  # the validation reports unreadable files
+            field = ""
+            for number, line in enumerate(lines, start=1):
+                content = line.split(" #", 1)[0].strip()
+                key = _KEY.match(line)
+                if key and not content.startswith("#"):
+                    field = key.group(1)  # lines of a block text ('description: |') belong to this field
+                if content and not content.startswith("#") and record_template.PLACEHOLDER in content.casefold():
+                    where = f"{_display(path, data_dir)}:{number}"
+                    found.append(f"{where}: {field + ': ' if field else ''}nog in te vullen "
+                                 "(tip: vervang de tekst uit het sjabloon)")
+    return found
+
+
+# --- commands --------------------------------------------------------------------------------
+
+def cmd_new(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    try:
+        kind = record_template.resolve_kind(args.soort)
+        record_template.check_name(args.naam)
+    except record_template.TemplateError as exc:
+        raise CommandError(str(exc)) from None
+    data = load_dataset(data_dir, data_dir.parent)
+    path, kind, slug = record_template.create(data_dir, data, kind, args.naam, _today(args))
+    display = _display(path, data_dir)
+    print(f"Nieuw bestand: {display}", file=out)
+    if slug != record_template.slugify(args.naam):
+        print(f"(de id '{record_template.slugify(args.naam)}' bestond al; deze {record_template.KIND_LABELS[kind]} "
+              f"heet '{slug}')", file=out)
+    print(f"""
+Volgende stappen:
+  1. Open {display} en vul elk veld in. Vervang elke tekst 'nog in te vullen'.
+     De regels met '#' ervoor leggen uit wat er in een veld hoort.
+  2. Staat je bron nog niet in data/references.bib? Voeg hem toe, of importeer een export uit Zotero:
+     {PROG} bib importeer export.bib
+  3. Controleer je werk: {PROG} controleer
+  4. Bekijk de pagina: make serve, en open http://127.0.0.1:8000/{record_template.URL_FOLDERS[kind]}/{slug}/""",
+          file=out)
+    if data.problems.errors:
+        print(f"\nLet op: de gegevens bevatten al fouten ({data.problems.summary()}); "
+              f"{PROG} controleer toont ze.", file=out)
+    return OK
+
+
+def cmd_check(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    reminders = placeholders(data_dir)
+    if reminders:
+        print("Nog in te vullen (tekst uit het sjabloon van 'nieuw'):", file=out)
+        for line in reminders:
+            print(line, file=out)
+        print(file=out)
+    code, _ = check.run(data_dir, out=out)  # ends with '3 fouten in 2 bestanden' or 'Alles in orde: …'
+    return DATA_ERRORS if code else OK
+
+
+def cmd_bib_import(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    source: Path = args.bestand
+    if not source.exists():
+        raise CommandError(f"bestand niet gevonden: {source}")
+    if source.is_dir():
+        raise CommandError(f"{source} is een map; geef het BibTeX-bestand (.bib) zelf")
+    target = data_dir / "references.bib"
+    if not target.is_file():
+        raise CommandError(f"de leeslijst ontbreekt: {_display(target, data_dir)}")
+    target_display = _display(target, data_dir)
+    result = bib_import.import_bib(target, source, _today(args), target_display)
+    if result.problems.items:
+        print(result.problems.report(), file=out)
+    if result.merged is None and not result.decisions:
+        print(f"Import geweigerd: {result.refused}.", file=out)
+        return DATA_ERRORS
+    print(f"{source.name}: {len(result.decisions)} {'bron' if len(result.decisions) == 1 else 'bronnen'}", file=out)
+    width = max(len(d.entry.key) for d in result.decisions)
+    for d in result.decisions:
+        if d.action == bib_import.ADDED:
+            print(f"  + toegevoegd    {d.entry.key:<{width}}  {d.label}", file=out)
+            if d.entry.get("file"):
+                print(f"    {'':<{width + 14}}let op: het veld 'file' noemt een bestand op je eigen computer en komt "
+                      "mee in de download van de leeslijst; haal het weg als je dat niet wilt", file=out)
+        elif d.action == bib_import.DUPLICATE:
+            print(f"  - overgeslagen  {d.entry.key:<{width}}  dubbel: {d.reason}", file=out)
+        else:
+            print(f"  ! overgeslagen  {d.entry.key:<{width}}  {d.reason} (tip: geef de bron in "
+                  f"{source.name} een andere sleutel en importeer opnieuw)", file=out)
+    added, dupes, conflicts = (result.count(a) for a in (bib_import.ADDED, bib_import.DUPLICATE, bib_import.CONFLICT))
+    summary = f"{added} toegevoegd, {dupes} overgeslagen als dubbel"
+    if conflicts:
+        summary += f", {conflicts} overgeslagen omdat de sleutel al in gebruik is"
+    print(f"Samenvatting: {summary}.", file=out)
+    if result.merged is None:
+        print(f"Import geweigerd: {result.refused}.", file=out)
+        return DATA_ERRORS
+    if args.proef:
+        print(f"Proef: {target_display} is niet veranderd.", file=out)
+    elif added:
+        bib_import.write(target, result.merged)
+        keys = ", ".join(d.entry.key for d in result.decisions if d.action == bib_import.ADDED)
+        print(f"{target_display} is bijgewerkt. Nieuwe sleutels: {keys}.", file=out)
+        print(f"Noem een bron in een record met sources: [sleutel] en draai daarna: {PROG} controleer", file=out)
+    else:
+        print(f"Er was niets nieuws; {target_display} is niet veranderd.", file=out)
+    return DATA_ERRORS if conflicts else OK
+
+
+def outdated(data: Any, today: date, months: int) -> list[Any]:
+    """Records whose last review is more than ``months`` before ``today``, oldest first."""
+    old = [r for r in data.all_records() if r is not None and r.get("reviewed")
+           and review.is_overdue(r["reviewed"], today, months)]
+    return sorted(old, key=lambda r: (r["reviewed"], r.path))
+
+
+def cmd_outdated(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    today, months = _today(args), args.maanden
+    data = load_dataset(data_dir, data_dir.parent)
+    old = outdated(data, today, months)
+    total = sum(1 for _ in data.all_records())
+    print(f"Peildatum {dutch_date(today.isoformat())}; controletermijn {months} maanden.", file=out)
+    if data.problems.errors:
+        print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten zijn niet "
+              f"meegeteld. Zie: {PROG} controleer", file=out)
+    if not old:
+        print(f"Alle {total} records zijn in de afgelopen {months} maanden gecontroleerd.", file=out)
+        return OK
+    print(f"{len(old)} van de {total} records {'is' if len(old) == 1 else 'zijn'} langer dan {months} maanden "
+          "niet gecontroleerd:", file=out)
+    width = max(len(r.path) for r in old)
+    for record in old:
+        print(f"  {record.path:<{width}}  gecontroleerd op {record['reviewed']} door {record['reviewer']}", file=out)
+    print("Na een nieuwe controle: zet de datum van vandaag in 'reviewed' en je naam in 'reviewer'.", file=out)
+    return OK
+
+
+def cmd_export(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    folder: Path = args.map
+    if folder.exists() and not folder.is_dir():
+        raise CommandError(f"{folder} is een bestand, geen map")
+    data = load_dataset(data_dir, data_dir.parent)
+    if data.problems.errors:
+        print(data.problems.report(), file=out)
+        print(data.problems.summary(), file=out)
+        print("Export geweigerd: de open data bevat alleen gecontroleerde gegevens. Los de fouten eerst op.", file=out)
+        return DATA_ERRORS
+    files = export.export_files(data)
+    export.write_files(files, folder)
+    print(f"Open data geschreven naar {folder}:", file=out)
+    counts = dict(export.counts(files))
+    for rel in files:
+        plural = rel.split(".")[0]
+        extra = f" ({counts[plural]} {'record' if counts[plural] == 1 else 'records'})" if plural in counts else ""
+        print(f"  {rel}{extra}", file=out)
+    print("Licentie: CC BY 4.0 (tekst en gegevens). Uitleg bij de velden: de pagina Open data van de site.", file=out)
+    return OK
+
+
+def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or bad input (2), already printed
+        return int(exc.code or 0)
+    try:
+        return args.run(args, out)
+    except CommandError as exc:
+        print(f"fout: {exc}", file=err)
+        return BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The offline copy (make offline): a zip that works opened from disk, search included.
+
+Built here the way `make offline` builds it (scripts/offline.py with mkdocs.offline.yml), from a copy of
+the project, then unpacked and opened from file:// in Chromium.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from macros.dataset import load_valid_dataset
+from scripts import offline
+from tests.conftest import ROOT, project_copy
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("offline")
+    project = project_copy(work / "project")
+    shutil.copy2(ROOT / offline.CONFIG, project / offline.CONFIG)
+    target = work / "wijkengids-offline.zip"
+    log = work / "log.txt"
+    with log.open("w", encoding="utf-8") as out:
+        code = offline.make_offline(project, work / "site", target, out=out)
+    assert code == 0, log.read_text(encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / offline.FOLDER
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src", "xlink:href") and value:
+                self.refs.append((tag, name, value))
+
+
+def test_the_zip_holds_the_site_the_search_index_and_the_worker_shim(offline_zip: Path) -> None:
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = set(archive.namelist())
+        assert "LEESMIJ.txt" in names
+        for name in ("index.html", "search/search_index.js", "assets/js/vendor/iframe-worker.js",
+                     "open-data/methods.json"):
+            assert f"{offline.FOLDER}/{name}" in names, name
+        index_js = archive.read(f"{offline.FOLDER}/search/search_index.js").decode("utf-8")
+    assert index_js.startswith("var __index = {")
+    assert '"location":"methoden/' in index_js and not re.search(r'"location":"[^"#]*/(#[^"]*)?"', index_js), \
+        "search results must point at index.html files"
+
+
+def test_every_link_in_the_offline_copy_opens_a_file(unpacked: Path) -> None:
+    """From disk a link to a folder shows a folder listing, and a script from another host is a request out."""
+    problems = []
+    for page in sorted(unpacked.rglob("*.html")):
+        parser = _Refs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for tag, attribute, value in parser.refs:
+            parsed = urlparse(value)
+            if parsed.scheme or value.startswith("#"):
+                if tag in ("script", "img") or (tag == "link" and parsed.scheme in ("http", "https")
+                                                 and "canonical" not in page.read_text(encoding="utf-8")):
+                    problems.append(f"{page.relative_to(unpacked)}: {tag} loads {value}")
+                continue
+            target = (page.parent / unquote(parsed.path)).resolve() if parsed.path else page
+            if not target.is_file():
+                problems.append(f"{page.relative_to(unpacked)}: {attribute}={value} is not a file")
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_zipping_is_deterministic(unpacked: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "a.zip", tmp_path / "b.zip"
+    offline.write_zip(unpacked, one)
+    offline.write_zip(unpacked, two)
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_offline_search_from_disk_finds_a_method(browser, unpacked: Path) -> None:  # noqa: ANN001 - Playwright
+    data = load_valid_dataset(ROOT / "data", ROOT)
+    one_word = sorted((m for m in data.methods.values() if re.fullmatch(r"\w+", m["name"])), key=lambda m: m.id)
+    assert one_word, "no method with a one-word name to search for"
+    method = one_word[0]
+
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    page.goto((unpacked / "index.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.type(method["name"])
+    box.press("End")
+    results = page.locator("li.md-search-result__item")
+    results.first.wait_for(timeout=20_000)
+    titles = [results.nth(i).locator("h1").first.inner_text().strip() for i in range(results.count())]
+    assert method["name"] in titles, f"{method['name']} not among {titles}"
+    link = results.nth(titles.index(method["name"])).locator("a").first
+    link.click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).scheme == "file"
+    assert urlparse(page.url).path.endswith(f"/methoden/{method.id}/index.html")
+    assert page.locator("h1").first.inner_text().strip() == method["name"]
+    assert "Laatst inhoudelijk gecontroleerd op" in page.locator(".wg-review").inner_text()
+    context.close()
+    assert outside == [], f"the offline copy made requests: {outside}"
+    assert errors == [], f"errors in the browser console: {errors}"
