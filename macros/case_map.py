@@ -38,7 +38,7 @@ Extent = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 Point = tuple[float, float]
 
 WIDTH = 420             # viewBox width of each map; height follows from the extent
-RADIUS = 12             # marker radius in viewBox units
+RADIUS = 14             # marker radius in viewBox units: 24 CSS px across on a 390 px phone (WCAG 2.5.8)
 GAP = 3                 # space kept between two markers
 HOME_PAD = (0.32, 0.13)  # degrees of longitude, latitude around the Netherlands on the main map
 ABROAD_PAD = 0.4        # degrees of latitude around what the second map must show
@@ -260,32 +260,55 @@ def path_data(polygons: Iterable[Iterable[Sequence[Point]]]) -> str:
 
 # --- layout ----------------------------------------------------------------------------------
 
+def marker_radius(count: int, width: float, height: float) -> float:
+    """RADIUS, unless the markers would cover more than a quarter of the map: then smaller (never below 4)."""
+    if count == 0:
+        return RADIUS
+    fitting = math.sqrt(width * height / 4 / (math.pi * count))
+    return round(max(4.0, min(RADIUS, fitting)), 1)
+
+
 def spread(anchors: Sequence[Point], width: float, height: float, radius: float = RADIUS,
-           gap: float = GAP, rounds: int = 500) -> list[Point]:
-    """Marker centres near their anchors without overlapping, inside the view. Deterministic."""
+           gap: float = GAP, rounds: int | None = None) -> list[Point]:
+    """Marker centres near their anchors without overlapping, inside the view. Deterministic.
+
+    Overlapping pairs are pushed apart, round after round, until none overlap. Neighbours are found
+    through a grid of cells one marker wide, so a round costs O(n); the number of rounds shrinks as
+    markers grow many, so a map with a thousand cases (make bench) stays around a second.
+    """
     low_x, high_x = radius + 2, width - radius - 2
     low_y, high_y = radius + 2, height - radius - 2
     pos = [[min(max(x, low_x), high_x), min(max(y, low_y), high_y)] for x, y in anchors]
     need = 2 * radius + gap
+    # A fixed budget of pair checks: plenty for tens of markers, bounded for thousands (then a few may touch).
+    rounds = rounds if rounds is not None else max(20, min(300, 40_000 // max(1, len(pos))))
     for _ in range(rounds):
+        cells: dict[tuple[int, int], list[int]] = {}
+        for index, (x, y) in enumerate(pos):
+            cells.setdefault((int(x // need), int(y // need)), []).append(index)
         moved = False
-        for i in range(len(pos)):
-            for j in range(i + 1, len(pos)):
-                dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
-                distance = math.hypot(dx, dy)
-                if distance >= need - 1e-6:
-                    continue
-                if distance < 1e-6:  # same spot: fan out by a fixed angle per pair
-                    angle = 2.399963 * (i + 1) + 0.7 * j
-                    ux, uy = math.cos(angle), math.sin(angle)
-                else:
-                    ux, uy = dx / distance, dy / distance
-                push = (need - distance) / 2 + 0.05
-                pos[i][0] -= ux * push
-                pos[i][1] -= uy * push
-                pos[j][0] += ux * push
-                pos[j][1] += uy * push
-                moved = True
+        for (cx, cy), members in cells.items():
+            for i in members:
+                for ox in (-1, 0, 1):
+                    for oy in (-1, 0, 1):
+                        for j in cells.get((cx + ox, cy + oy), ()):
+                            if j <= i:
+                                continue
+                            dx, dy = pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]
+                            distance = math.hypot(dx, dy)
+                            if distance >= need - 1e-6:
+                                continue
+                            if distance < 1e-6:  # same spot: fan out by a fixed angle per pair
+                                angle = 2.399963 * (i + 1) + 0.7 * j
+                                ux, uy = math.cos(angle), math.sin(angle)
+                            else:
+                                ux, uy = dx / distance, dy / distance
+                            push = (need - distance) / 2 + 0.05
+                            pos[i][0] -= ux * push
+                            pos[i][1] -= uy * push
+                            pos[j][0] += ux * push
+                            pos[j][1] += uy * push
+                            moved = True
         for p in pos:
             p[0] = min(max(p[0], low_x), high_x)
             p[1] = min(max(p[1], low_y), high_y)
@@ -303,10 +326,17 @@ class Marker:
     y: float
     spot_x: float       # the true place
     spot_y: float
+    radius: float = RADIUS
 
     @property
     def moved(self) -> bool:
-        return math.hypot(self.x - self.spot_x, self.y - self.spot_y) > RADIUS * 0.9
+        return math.hypot(self.x - self.spot_x, self.y - self.spot_y) > self.radius * 0.9
+
+    @property
+    def font_size(self) -> float:
+        """The number fits inside the circle: smaller for two or three digits."""
+        digits = len(str(self.number))
+        return round(min(self.radius * 1.07, self.radius * 2.2 / (digits * 0.62 + 0.4)), 1)
 
 
 @dataclass
@@ -381,8 +411,8 @@ def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[lis
         points = box_points(x, y, text)
         if not all(2 <= px <= width - 2 and 2 <= py <= height - 2 for px, py in points):
             return False
-        half_w, half_h = len(text) * size * GLYPH_EM / 2 + RADIUS + 2, size * 0.6 + RADIUS + 2
-        if any(abs(m.x - x) < half_w and abs(m.y - y) < half_h for m in markers):
+        if any(abs(m.x - x) < len(text) * size * GLYPH_EM / 2 + m.radius + 2 and abs(m.y - y) < size * 0.6 + m.radius + 2
+               for m in markers):
             return False
         return not any(abs(l.x - x) < (len(l.text) + len(text)) * size * GLYPH_EM / 2 and abs(l.y - y) < size * 1.4
                        for l in labels)
@@ -428,10 +458,11 @@ def _map(map_id: str, title: str, description: str, extent: Extent, cases: Seque
         if polygons:
             shapes[code] = polygons
     spots = [projection(*coordinates(case)) for _, case in cases]  # type: ignore[misc]
-    centres = spread(spots, projection.width, projection.height)
+    radius = marker_radius(len(spots), projection.width, projection.height)
+    centres = spread(spots, projection.width, projection.height, radius)
     markers = [
         Marker(number, case, f"{number}: {case.get('name')}, {place_text(case, geo)} ({period_text(case.get('period'))})",
-               x, y, round(sx, 1), round(sy, 1))
+               x, y, round(sx, 1), round(sy, 1), radius)
         for (number, case), (x, y), (sx, sy) in zip(cases, centres, spots)
     ]
     size = 14 if map_id == "nl" else 12
@@ -440,6 +471,7 @@ def _map(map_id: str, title: str, description: str, extent: Extent, cases: Seque
         shapes=[Shape(code, country_name(code, geo), path_data(polys), code == HOME) for code, polys in shapes.items()],
         labels=_labels(map_id, projection, shapes, markers, size, label_home, geo),
         markers=markers,
+        radius=radius,
     )
 
 
@@ -504,7 +536,7 @@ def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None
     n = len(at_home)
     maps = [_map(
         "nl", "Kaart van Nederland met de praktijkvoorbeelden",
-        f"Kaart van Nederland, met België en Duitsland lichter ernaast. {n} genummerde "
+        f"Kaart van Nederland, met een stukje van België en Duitsland ernaast. {n} genummerde "
         f"{'stip staat' if n == 1 else 'stippen staan'} voor praktijkvoorbeelden; elke stip is een link naar het "
         "voorbeeld. De lijst bij de kaart noemt dezelfde voorbeelden met hun nummer.",
         home_extent, numbered_home, geo, label_home=False)]

@@ -344,7 +344,7 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
                 _unknown(problems, rung, f"bewoners.{rung.id}.corresponds", role, role_ids, "rol", rung.line)
 
     def check_ids(record: Record, field: str, values: list[str], known: Iterable[str], what: str) -> None:
-        known = list(known)
+        # `known` is a dict or list: membership only; a list copy per record made this quadratic.
         for value in values:
             if value not in known:
                 _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))

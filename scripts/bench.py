@@ -203,6 +203,12 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
 
 
 def project_copy(target: Path) -> Path:
+    """The repository as a build needs it. Hand-written pages link to real records and cite the real
+    reading list and glossary, which the synthetic data lack: they become one-line stubs (the
+    navigation stays); every generated page is built from the synthetic data."""
+    sys.path.insert(0, str(ROOT))
+    from macros.pages import GENERATED_DIRS
+
     target.mkdir(parents=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -210,6 +216,10 @@ def project_copy(target: Path) -> Path:
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / part)
+    docs = target / "docs"
+    for page in docs.rglob("*.md"):
+        if page.relative_to(docs).parts[0] not in GENERATED_DIRS:
+            page.write_text(f"# {page.stem}\n\nVervangen voor de meting.\n", encoding="utf-8")
     return target
 
 

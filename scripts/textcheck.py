@@ -301,17 +301,20 @@ def readability_table(rows: list[tuple[str, Readability, str]]) -> str:
 # Spelling: hunspell with the Dutch dictionary
 # --------------------------------------------------------------------------------------------------
 
-_URLISH = re.compile(r"(://|^www\.|@|\.[a-z]{2,4}/|\.(?:nl|com|org|eu|net|be|uk|json|yaml|yml|bib|ris|txt|md|html)$)",
+_URLISH = re.compile(r"(://|^www\.|@|\.[a-z]{2,4}/|\.(?:nl|com|org|eu|net|be|uk|json|yaml|yml|bib|ris|txt|md|html|csv|xml|svg|zip|js|css|py|pdf)$)",
                      re.IGNORECASE)
 _STRIP = "\"'“”‘’«»()[]{}.,;:!?…–—-*·|<>=+&%§#"
 
 
 def spelling_tokens(text: str) -> list[str]:
-    """Words to spell-check in a text: no URLs, e-mail addresses, file paths, numbers or abbreviations."""
+    """Words to spell-check in a text: no URLs, e-mail addresses, file paths, abbreviations or tokens with a digit
+    (B1, WGS84, 2017). "en/of" is checked as two words."""
     out = []
     for raw in text.replace("’", "'").replace("‘", "'").split():
         bare = raw.strip(_STRIP)
         if _URLISH.search(bare) or _URLISH.search(raw):
+            continue
+        if bare.startswith("/") or bare.endswith("/") or bare.count("/") > 1:  # a folder: data/methods/
             continue
         if raw.lower().lstrip("(").rstrip(_CLOSERS + ",;:") in ABBREVIATIONS:
             continue
