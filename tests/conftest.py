@@ -55,10 +55,16 @@ def fixture_project(target: Path) -> Path:
     return project
 
 
+def build_epoch() -> str:
+    """The SOURCE_DATE_EPOCH test builds run with: make's (the last commit) or a fixed one. Pages that
+    depend on the build date (review notes) are checked against this."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
+
+
 def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Build the site with --strict into out_dir, the way `make build` does, from a project copy."""
     project = project or project_copy(out_dir.parent / f"{out_dir.name}-project")
-    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=build_epoch())
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

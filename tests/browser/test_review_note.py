@@ -13,7 +13,7 @@ import pytest
 
 from macros import review
 from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_epoch
 
 DATA_DIR = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd."
@@ -28,7 +28,7 @@ def method():
 
 def test_the_script_adds_the_note_when_the_period_ran_out_after_the_build(page, base_url: str, method) -> None:
     due = review.review_due(method["reviewed"])
-    built_on = review.build_date({"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")})
+    built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})
     assert not review.is_overdue(method["reviewed"], built_on), "pick a record that was fresh at build time"
 
     # The day the period ends: still no note.
@@ -52,6 +52,6 @@ def test_without_javascript_the_page_shows_the_review_state_of_the_build(browser
     page.goto(f"{base_url}/methoden/{method.id}/")
     text = page.locator(".wg-review").inner_text()
     assert "Laatst inhoudelijk gecontroleerd op" in text and method["reviewer"] in text
-    built_on = review.build_date({"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")})
+    built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})
     assert (NOTE in text) == review.is_overdue(method["reviewed"], built_on)
     context.close()

@@ -21,7 +21,7 @@ import referencing
 from macros import export, review
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA, ROOT
+from tests.conftest import FIXTURE_DATA, ROOT, build_epoch
 
 DATA_DIR = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()  # the data the session build used
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd"
@@ -130,7 +130,7 @@ def test_over_deze_gids_holds_the_curator_guide_and_open_data(built_site: Path) 
 
 def test_record_pages_show_the_review_note_exactly_when_overdue(built_site: Path, data) -> None:
     """The session site was built with SOURCE_DATE_EPOCH (tests/conftest.py): the note follows that date."""
-    built_on = review.build_date({"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000")})
+    built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})
     folders = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}
     for record in data.all_records():
         page = (built_site / folders[record.kind] / record.id / "index.html").read_text(encoding="utf-8")

@@ -24,7 +24,7 @@ from macros.dataset import load_dataset, load_valid_dataset, plain
 from macros.problems import Problems
 from macros.yaml_loader import load_yaml
 from scripts import bib_import, record_template, wijkengids
-from tests.conftest import FIXTURE_DATA, ROOT, build_site, project_copy
+from tests.conftest import FIXTURE_DATA, ROOT, build_epoch, build_site, project_copy
 
 ZOTERO = ROOT / "tests" / "fixtures" / "bib" / "zotero-export.bib"
 TODAY = date(2026, 11, 23)
@@ -124,7 +124,7 @@ def test_nieuw_record_builds_into_a_page_and_an_old_record_shows_its_review_note
     data_dir = project / "data"
     code, out, _ = run("nieuw", "methode", "Buurtkoffie op zaterdag", "--data", str(data_dir))
     assert code == 0, out
-    built_on = review.build_date({"SOURCE_DATE_EPOCH": "1700000000"})  # what build_site passes
+    built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})  # what build_site passes
     aged = sorted(data_dir.glob("methods/*.yaml"))[0]
     text = aged.read_text(encoding="utf-8")
     old_date = review.add_months(built_on, -(review.REVIEW_MONTHS + 1)).isoformat()
