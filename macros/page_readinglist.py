@@ -52,6 +52,10 @@ OTHER_DESCRIPTION = "Bronnen die (nog) bij geen van de thema's hierboven horen."
 
 _CITE_CALL = re.compile(r"\bcite\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
+# The keyword (a Zotero tag) that puts an entry on the list as further reading: it is cited nowhere
+# in the guide, on purpose. tests/build/test_readinglist.py holds every other entry to being cited.
+FURTHER_READING = "verder lezen"
+
 _LIST_LINK = re.compile(r"leeslijst/(?:index\.md)?#([A-Za-z0-9_:.-]+)")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 
@@ -78,6 +82,10 @@ class Item:
     @property
     def key(self) -> str:
         return self.entry.key
+
+    @property
+    def further_reading(self) -> bool:
+        return FURTHER_READING in (word.casefold() for word in self.entry.keywords)
 
     @property
     def home(self) -> str:
