@@ -15,7 +15,8 @@ Per size it measures, in this one run:
   full / baseline is the cost of the data layer;
 * ``search_index.json`` raw and gzipped, and the weight of one method page (HTML + CSS + JS, gzip).
 
-Then ``python -m scripts.check`` on the real data, and ``scripts/bench_selector.py`` when present.
+Then ``python -m scripts.check`` on the real data, search on the real site as a phone sees it
+(``scripts/bench_search.py``) and the Participatiewijzer at 5,000 methods (``scripts/bench_selector.py``).
 Not part of ``make test``: ``make bench``.
 """
 from __future__ import annotations
@@ -371,11 +372,12 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(report(rows, check_time()))
 
-    selector = ROOT / "scripts" / "bench_selector.py"
-    if selector.exists() and not args.no_selector:
+    print("\nZoeken op de echte site (scripts/bench_search.py):", flush=True)
+    status = subprocess.run([sys.executable, "-m", "scripts.bench_search"], cwd=ROOT).returncode
+    if not args.no_selector:
         print("\nParticipatiewijzer in de browser (scripts/bench_selector.py):", flush=True)
-        return subprocess.run([sys.executable, "-m", "scripts.bench_selector"], cwd=ROOT).returncode
-    return 0
+        status |= subprocess.run([sys.executable, "-m", "scripts.bench_selector"], cwd=ROOT).returncode
+    return status
 
 
 if __name__ == "__main__":

@@ -1,0 +1,125 @@
+"""Benchmark of search on the real site, as a phone sees it.
+
+    python -m scripts.bench_search [--runs 3] [--query wijkbudget]
+
+Builds the real site (``mkdocs build --strict`` into a temporary folder), reports the size of
+``search/search_index.json`` (raw and gzip) and then, in headless Chromium with the CPU slowed
+down four times and a slow 4G connection (150 ms round trip, 1.6 Mbit/s down: Lighthouse's mobile
+profile), opens the home page, waits until it is loaded, types a query into the search box and
+measures from the page's load event until the first result is on screen: what a reader who starts
+typing at once waits for search itself (search worker, lunr and the index loaded and indexed).
+The static server gzips nothing, so the index travels raw: an upper bound for a real host.
+Part of ``make bench``, not of ``make test``.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+TARGET_MS = 1000
+# Lighthouse's "slow 4G" mobile profile (simulated throttling constants).
+LATENCY_MS, DOWN_BPS = 150, 1.6e6 / 8
+CPU_SLOWDOWN = 4
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def build_real_site(work: Path) -> Path:
+    """The real site, built from a copy of the repository (the build writes pages into docs/)."""
+    project = work / "project"
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            project.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / part)
+    site = work / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("WIJKENGIDS_DATA", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(site)],
+                   cwd=project, env=env, check=True)
+    return site
+
+
+def time_to_first_result(url: str, query: str, runs: int) -> list[tuple[float, float]]:
+    """Per run: (ms until the page's load event, ms from then until the first search result)."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                          has_touch=True, device_scale_factor=2)
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
+                                                         "downloadThroughput": DOWN_BPS,
+                                                         "uploadThroughput": DOWN_BPS / 2})
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+            page.goto(url, wait_until="load")
+            loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+            # On a phone the search box sits behind the magnifier button.
+            page.locator("label.md-header__button[for='__search']").click()
+            box = page.locator("input.md-search__input")
+            box.fill(query)
+            box.press("End")  # Material searches on key release
+            page.locator("li.md-search-result__item").first.wait_for(timeout=60_000)
+            times.append((loaded, page.evaluate("performance.now()") - loaded))
+            context.close()
+        browser.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench_search", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--query", default="wijkbudget")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="wijkengids-search-"))
+    try:
+        site = build_real_site(work)
+        index = (site / "search" / "search_index.json").read_bytes()
+        pages = sum(1 for _ in site.rglob("*.html"))
+        print(f"Echte site: {pages} pagina's; search_index.json {len(index) / 1000:.1f} kB, "
+              f"gzip {len(gzip.compress(index, 6)) / 1000:.1f} kB")
+        handler = functools.partial(_QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            times = time_to_first_result(f"http://127.0.0.1:{server.server_address[1]}/", args.query, args.runs)
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    load = statistics.median(t[0] for t in times)
+    ready = statistics.median(t[1] for t in times)
+    print(f"Zoeken op een telefoon (CPU {CPU_SLOWDOWN}x trager, {LATENCY_MS} ms, {DOWN_BPS * 8 / 1e6:.1f} Mbit/s, "
+          f"index ongecomprimeerd), mediaan van {len(times)}: startpagina geladen na {load:.0f} ms; "
+          f"daarna eerste resultaat voor '{args.query}' na {ready:.0f} ms "
+          f"(doel <= {TARGET_MS} ms) {'ok' if ready <= TARGET_MS else 'NIET GEHAALD'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
