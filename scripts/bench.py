@@ -39,8 +39,9 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
+from scripts.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
 SEED = 20261122
 
 TARGET_RATIO = 1.2  # full build / baseline build, at every size
@@ -203,27 +204,6 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
     return {"methods": methods, "cases": cases, "checklists": len(checklist_ids), "bib": len(keys)}
 
 
-def project_copy(target: Path) -> Path:
-    """The repository as a build needs it. Hand-written pages link to real records and cite the real
-    reading list and glossary, which the synthetic data lack: they become one-line stubs (the
-    navigation stays); every generated page is built from the synthetic data."""
-    sys.path.insert(0, str(ROOT))
-    from macros.pages import GENERATED_DIRS
-
-    target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    docs = target / "docs"
-    for page in docs.rglob("*.md"):
-        if page.relative_to(docs).parts[0] not in GENERATED_DIRS:
-            page.write_text(f"# {page.stem}\n\nVervangen voor de meting.\n", encoding="utf-8")
-    return target
-
-
 def run_build(project: Path, site: Path, config: str, data_dir: Path, log: Path) -> tuple[float, float]:
     """One `mkdocs build --strict`; returns (wall seconds, peak RSS of that process in MB)."""
     env = dict(os.environ, WIJKENGIDS_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
@@ -289,7 +269,7 @@ def measure(size: int, bib: int, work: Path) -> dict[str, Any]:
     pages_s = time.perf_counter() - start
     del data, pages
 
-    project = project_copy(folder / "project")
+    project = copy_project(folder / "project", plain_pages=True)
     site = folder / "site"
     full_s, full_mb = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
     html_pages = sum(1 for _ in site.rglob("*.html"))

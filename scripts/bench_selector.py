@@ -27,9 +27,11 @@ from typing import Any
 
 import markdown
 
+from scripts import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = chromium.PATH
 TARGET_MS = 50
 
 WORDS = ("buurt wijk bewoners plan tafel gesprek budget groen straat huis school spel markt raad panel "

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.page_readinglist import page_title
-from macros.pages import GENERATED_DIRS
+from scripts.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
@@ -24,35 +23,14 @@ def data_dir(tmp_path: Path) -> Path:
     return target
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
-
-
 def project_copy(target: Path) -> Path:
-    """A private copy of what a build reads, so test builds never write into the working tree
-    (the generator writes pages into docs/) and may run beside other builds."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, symlinks=False, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    """A private copy of what a build reads (scripts/project.py): test builds never touch the working tree."""
+    return copy_project(target)
 
 
 def fixture_project(target: Path) -> Path:
-    """A project copy for building with the small fixture data. Hand-written pages link to real
-    records and cite the real reading list and glossary, so here they keep their title and get one
-    line of plain text (the navigation stays as it is); generated pages come from the data as usual."""
-    project = project_copy(target)
-    docs = project / "docs"
-    for page in docs.rglob("*.md"):
-        rel = page.relative_to(docs).as_posix()
-        if rel.split("/", 1)[0] not in GENERATED_DIRS:
-            title = page_title(page.read_text(encoding="utf-8"), rel)
-            page.write_text(f"# {title}\n\nTestpagina.\n", encoding="utf-8")
-    return project
+    """A project copy for building with the small fixture data: hand-written pages become plain text."""
+    return copy_project(target, plain_pages=True)
 
 
 def build_epoch() -> str:

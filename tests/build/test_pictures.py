@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -17,6 +16,7 @@ from macros import case_map
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
 from tests.conftest import FIXTURE_DATA, ROOT
+from tests.html_tree import Node, parse
 
 MAP_URL = "/praktijk/kaart/"
 
@@ -33,68 +33,6 @@ def data():
 
 
 # --- reading built HTML --------------------------------------------------------------------------
-
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Node] = []
-        self.text: list[str] = []
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
-                and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
-
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Node":
-        found = self.find_all(tag, cls, **attrs)
-        assert found, f"no <{tag} class={cls} {attrs}> found"
-        return found[0]
-
-    def all_text(self) -> str:
-        return " ".join(" ".join(n.text) for n in self.walk()).strip()
-
-
-class _Tree(HTMLParser):
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {}, None)
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.children.append(node)
-        if tag not in self.VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
-
-    def handle_endtag(self, tag: str) -> None:
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent  # type: ignore[assignment]
-        if node is not self.root:
-            self.current = node.parent  # type: ignore[assignment]
-
-    def handle_data(self, text: str) -> None:
-        self.current.text.append(text)
-
-
-def parse(path: Path) -> Node:
-    tree = _Tree()
-    tree.feed(path.read_text(encoding="utf-8"))
-    return tree.root
-
 
 def numbers(d: str) -> list[float]:
     return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", d)]
@@ -141,7 +79,7 @@ def test_the_map_has_exactly_one_marker_per_case_with_coordinates(map_page: Node
         name = expected[marker.attrs["data-case"]]["name"]
         assert name in marker.attrs.get("aria-label", ""), marker.attrs
         assert marker.attrs.get("role") == "link"
-        assert name in marker.find("title").all_text()
+        assert name in marker.find("title").all_text(" ")
 
 
 def test_markers_lie_inside_the_view_and_dutch_cases_inside_the_netherlands(map_page: Node, data) -> None:
@@ -194,10 +132,10 @@ def test_the_list_beside_the_map_names_the_same_cases_with_the_same_numbers(map_
             assert case_id not in listed, f"{case_id} listed twice"
             listed[case_id] = start + index
             case = data.cases[case_id]
-            assert case["place"] in item.all_text() and str(case["period"]["start"]) in item.all_text()
+            assert case["place"] in item.all_text(" ") and str(case["period"]["start"]) in item.all_text(" ")
     assert sorted(listed) == sorted(mappable(data))
     for marker in markers(map_page):
-        number = marker.find("text", "wg-map__num").all_text()
+        number = marker.find("text", "wg-map__num").all_text(" ")
         assert number == str(listed[marker.attrs["data-case"]]), "marker and list number differ"
         assert marker.attrs["aria-label"].startswith(f"{number}: ")
     unmapped = {li.attrs["id"].removeprefix("kaart-") for ul in map_page.find_all("ul", "wg-map__list--unmapped")
@@ -210,7 +148,7 @@ def test_the_map_is_an_accessible_figure(map_page: Node) -> None:
         assert svg.attrs.get("role") == "group"
         title = svg.find("title", id=svg.attrs["aria-labelledby"])
         desc = svg.find("desc", id=svg.attrs["aria-describedby"])
-        assert title.all_text() and desc.all_text()
+        assert title.all_text(" ") and desc.all_text(" ")
         base = svg.find("g", "wg-map__base")
         assert base.attrs.get("aria-hidden") == "true", "the drawing itself is decoration; the links carry the content"
         assert not base.find_all("a"), "no link may hide inside the decorative group"
@@ -258,7 +196,7 @@ def test_the_timeline_shows_every_event_in_date_order(built_site: Path, data) ->
     starts = []
     for li in items:
         event = by_id[li.attrs["id"]]
-        assert event["title"] in li.find("h2").all_text()
+        assert event["title"] in li.find("h2").all_text(" ")
         first = li.find("time")
         assert first.attrs["datetime"] == event["date"]
         starts.append((li.attrs["id"], _date_parts(first.attrs["datetime"])))

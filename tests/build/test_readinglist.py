@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import textwrap
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -18,8 +17,8 @@ import pytest
 from macros import bibliography
 from macros.dataset import OTHER_THEME, load_valid_dataset
 from macros.page_readinglist import cited_keys, handwritten_pages, page_title, page_url
-from macros.pages import GENERATED_DIRS
 from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
+from tests.html_tree import Node, parse
 
 
 def site_data_dir() -> Path:
@@ -35,62 +34,9 @@ def data():
 
 # --- reading built HTML ------------------------------------------------------------------------
 
-class Node:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
-        self.tag, self.attrs, self.parent = tag, attrs, parent
-        self.children: list[Node] = []
-        self.text: list[str] = []
-
-    @property
-    def classes(self) -> list[str]:
-        return (self.attrs.get("class") or "").split()
-
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def all_text(self) -> str:
-        return "".join(self.text) + "".join(child.all_text() for child in self.children)
-
-    def find_all(self, tag: str | None = None, cls: str | None = None) -> list["Node"]:
-        return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)]
-
-
-class _Tree(HTMLParser):
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {}, None)
-        self.current = self.root
-
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
-        self.current.children.append(node)
-        if tag not in self.VOID:
-            self.current = node
-
-    def handle_endtag(self, tag):  # noqa: ANN001
-        node = self.current
-        while node is not self.root and node.tag != tag:
-            node = node.parent
-        if node is not self.root:
-            self.current = node.parent
-
-    def handle_data(self, data):  # noqa: ANN001
-        self.current.text.append(data)
-
-
-def tree(path: Path) -> Node:
-    parser = _Tree()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser.root
-
-
 @pytest.fixture(scope="module")
 def reading_list_page(built_site: Path) -> Node:
-    return tree(built_site / "leeslijst" / "index.html")
+    return parse(built_site / "leeslijst" / "index.html")
 
 
 def read_ris(text: str) -> list[dict[str, list[str]]]:
@@ -182,7 +128,7 @@ def test_every_citation_link_lands_on_an_entry(built_site: Path, reading_list_pa
     checked, problems = 0, []
     for path in sorted(built_site.rglob("*.html")):
         url = "http://site/" + path.relative_to(built_site).as_posix()
-        for href, is_cite in _links(tree(path)):
+        for href, is_cite in _links(parse(path)):
             if not (is_cite or "leeslijst/#" in href):
                 continue
             resolved = urlparse(urljoin(url, href))
@@ -211,7 +157,7 @@ def test_genoemd_bij_leads_back_to_every_citing_record(built_site: Path, reading
                 missing.append(f"{key} -> {page}")
                 continue
             fragment = next(link.fragment for link in back if link.path == page)
-            target = tree(built_site / page.strip("/") / "index.html")
+            target = parse(built_site / page.strip("/") / "index.html")
             assert fragment in {n.attrs.get("id") for n in target.walk()}, f"{key}: #{fragment} not on {page}"
     for rung in data.rungs + data.roles:
         for source in rung["sources"]:
@@ -327,14 +273,14 @@ def test_cite_in_a_handwritten_page_links_to_the_entry_and_back(project: Path,
     out, result = _build(project, monkeypatch)
     assert result.returncode == 0, result.stdout + result.stderr
     bib, _ = bibliography.load_bibliography(project / "data" / "references.bib", "references.bib")
-    html = tree(out / "bronnen-test" / "index.html")
+    html = parse(out / "bronnen-test" / "index.html")
     cites = {a.attrs["href"]: " ".join(a.all_text().split()) for a in html.find_all("a", "wg-cite")}
     assert cites == {
         "../leeslijst/#vanderlaan2019": bibliography.cite_text(["vanderlaan2019"], pages="14", bibliography=bib),
         "../leeslijst/#arnstein1969": bibliography.cite_text(["arnstein1969"], narrative=True, bibliography=bib),
     }
     assert cites["../leeslijst/#vanderlaan2019"].endswith(", blz. 14)")
-    listing = tree(out / "leeslijst" / "index.html")
+    listing = parse(out / "leeslijst" / "index.html")
     entries = {n.attrs["id"]: n for n in listing.find_all("li", "wg-ll__entry")}
     assert {"vanderlaan2019", "arnstein1969"} <= set(entries)
     for key in ("vanderlaan2019", "arnstein1969"):

@@ -1,0 +1,34 @@
+"""A private copy of what a build reads. The generator writes pages into docs/, so builds for tests,
+benchmarks and audits run in a copy: the working tree stays untouched and builds may run side by side."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from macros.page_readinglist import page_title
+from macros.pages import GENERATED_DIRS
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+
+
+def copy_project(target: Path, *, plain_pages: bool = False) -> Path:
+    """Copy the project into target. With plain_pages, hand-written pages keep their title and get one
+    line of plain text: they link to real records and cite the real reading list and glossary, which
+    fixture or synthetic data lack (the navigation stays as it is)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, symlinks=False, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    if plain_pages:
+        docs = target / "docs"
+        for page in docs.rglob("*.md"):
+            rel = page.relative_to(docs).as_posix()
+            if rel.split("/", 1)[0] not in GENERATED_DIRS:
+                title = page_title(page.read_text(encoding="utf-8"), rel)
+                page.write_text(f"# {title}\n\nTestpagina.\n", encoding="utf-8")
+    return target
