@@ -48,5 +48,17 @@ test: $(STAMP) system-deps
 bench: $(STAMP) system-deps
 	$(BIN)/python -m scripts.bench
 
+# Lighthouse comes from npm, pinned by tools/audit/package-lock.json and installed beside it, never
+# globally; the stamp re-runs npm ci only when the lock file changes.
+AUDIT_STAMP := tools/audit/node_modules/.installed
+$(AUDIT_STAMP): tools/audit/package-lock.json
+	@command -v npm >/dev/null || { echo "Installeren: nodejs npm"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+	cd tools/audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $(AUDIT_STAMP)
+
+audit: $(STAMP) system-deps $(AUDIT_STAMP)
+	$(BIN)/python -m scripts.audit
+
 clean:
 	rm -rf site .pytest_cache tests/output
