@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -71,13 +72,39 @@ class Dataset:
     def roles(self) -> list[Record]:
         return self.ladder.get("overheid", [])
 
+    # Reverse links, indexed once: looked up per method they made a build at 5,000 methods quadratic.
+    # Built on first use, after loading; the data does not change after that.
+    @cached_property
+    def _cases_by_method(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = {}
+        for case in self.cases.values():
+            for method_id in dict.fromkeys(case["methods"]):
+                index.setdefault(method_id, []).append(case)
+        return index
+
+    @cached_property
+    def _checklist_links(self) -> set[tuple[str, str]]:
+        """(method id, checklist id) when either names the other."""
+        links = {(m.id, c) for m in self.methods.values() for c in m["checklists"]}
+        return links | {(m, c.id) for c in self.checklists.values() for m in c["methods"]}
+
     def cases_using(self, method_id: str) -> list[Record]:
         """The reverse link: cases name their methods, method pages list those cases."""
-        return [c for c in self.cases.values() if method_id in c["methods"]]
+        return list(self._cases_by_method.get(method_id, []))
+
+    def cases_sharing_methods(self, case_id: str) -> list[tuple[Record, list[str]]]:
+        """Other cases that use a method of this case, each with the methods they share (its order)."""
+        mine = set(self.cases[case_id]["methods"])
+        others = {other.id: other for method_id in self.cases[case_id]["methods"]
+                  for other in self._cases_by_method.get(method_id, []) if other.id != case_id}
+        return [(other, [m for m in other["methods"] if m in mine]) for other in others.values()]
 
     def checklists_for_method(self, method_id: str) -> list[Record]:
-        named = set(self.methods[method_id]["checklists"])
-        return [c for c in self.checklists.values() if c.id in named or method_id in c["methods"]]
+        """Checklists the method names or that name the method, in checklist order."""
+        return [c for c in self.checklists.values() if (method_id, c.id) in self._checklist_links]
+
+    def methods_for_checklist(self, checklist_id: str) -> list[Record]:
+        return [m for m in self.methods.values() if (m.id, checklist_id) in self._checklist_links]
 
     def methods_on_rung(self, rung_id: str) -> list[Record]:
         return [m for m in self.methods.values() if rung_id in m["rungs"]]

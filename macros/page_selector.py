@@ -89,8 +89,8 @@ def selector_data(data: Dataset) -> dict[str, Any]:
         # A checklist belongs to a method when either names the other (as on the method pages).
         "checklists": [{
             "id": c.id, "title": c["title"], "rungs": list(c["rungs"]),
-            "methods": [m.id for m in methods if c in data.checklists_for_method(m.id)],
-        } for c in checklists],
+            "methods": [m.id for m in methods if m.id in members],
+        } for c in checklists for members in [{m.id for m in data.methods_for_checklist(c.id)}]],
         "sources": [{"key": e.key, "cite": bibliography.cite_text([e], narrative=True), "title": e.title,
                      "lang": e.lang} for e in entries],
     }

@@ -39,6 +39,7 @@ class Site:
         self.labels = data.schemas.labels
         self.edit_base = edit_base
         self.link_terms = TermLinker(data.glossary)
+        self._references: dict[str, tuple[Markup, tuple]] = {}
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
         self.review_months = review.REVIEW_MONTHS
@@ -70,10 +71,17 @@ class Site:
         lines = []
         for source in record.get("sources") or []:
             key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
-            entry = self.data.bibliography[key]
-            lines.append(SourceLine(key, pages, bibliography.format_reference(entry),
+            html, order = self._reference(key)
+            lines.append(SourceLine(key, pages, html,
                                     bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography)))
-        return sorted(lines, key=lambda s: bibliography.sort_key(self.data.bibliography[s.key]))
+        return sorted(lines, key=lambda s: self._reference(s.key)[1])
+
+    def _reference(self, key: str) -> tuple[Markup, tuple]:
+        """An entry's formatted reference and sort key, made once per build: many pages cite the same work."""
+        if key not in self._references:
+            entry = self.data.bibliography[key]
+            self._references[key] = (bibliography.format_reference(entry), bibliography.sort_key(entry))
+        return self._references[key]
 
 
 class PageContext:

@@ -24,6 +24,12 @@ _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _HREF = re.compile(r'href="([^"]*)"')
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a short text: one, reset per use.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> Markup:
     """Curator Markdown to HTML. Raw HTML is escaped (shown as typed), unsafe links lose their href."""
@@ -36,7 +42,7 @@ def markdown_html(text: str) -> Markup:
     protected = _AUTOLINK.sub(keep_autolink, text)
     protected = protected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
-    html = markdown.markdown(protected, extensions=["sane_lists"], output_format="html")
+    html = _converter().reset().convert(protected)
     html = _HREF.sub(lambda m: m.group(0) if allowed_link(_unescape(m.group(1))) or _is_mail(m.group(1))
                      else 'data-link-verwijderd=""', html)
     html = re.sub(r"<img\b[^>]*>", "", html)  # images would load from elsewhere; validation forbids them
@@ -52,8 +58,16 @@ def _is_mail(url: str) -> bool:
     return url.startswith("&#")
 
 
+# A line without any character Markdown acts on (nor &, < or >, which need escaping) converts to
+# itself: most list items, so they skip the converter.
+_PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&!#\n\t:@=~|-]*")
+_BLOCK_START = tuple("+>0123456789 ")
+
+
 def markdown_inline(text: str) -> Markup:
     """Markdown for one line (list items): the same rules, without the wrapping <p>."""
+    if _PLAIN_LINE.fullmatch(text) and not text.startswith(_BLOCK_START) and not text.endswith(" ") and text:
+        return Markup(text)
     html = str(markdown_html(text)).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

@@ -31,6 +31,21 @@ def test_inline_markdown_has_no_paragraph() -> None:
     assert str(markdown_inline("een *klein* punt")) == "een <em>klein</em> punt"
 
 
+LINES = ["Gewoon een zin met zo'n \"citaat\" erin.", "<script>alert(1)</script>", "a & b", "1. eerst", "- lijst",
+         "+ plus", "> citaat", "# kop", "    ingesprongen", "regel  ", "*nadruk*", "zie https://example.org",
+         "[link](javascript:alert(1))", "e-mail: a@b.nl", "{{ 7 * 7 }}", "2024 was het jaar", "tekst_met_streep"]
+
+
+def test_inline_fast_path_gives_what_the_converter_gives() -> None:
+    """Plain lines skip Python-Markdown for speed; the page must not change because of it."""
+    for line in LINES:
+        full = str(markdown_html(line)).strip()
+        if full.startswith("<p>") and full.endswith("</p>") and full.count("<p>") == 1:
+            full = full[3:-4]
+        assert str(markdown_inline(line)) == full, line
+    assert "<script>" not in markdown_inline("<script>alert(1)</script>")
+
+
 def test_dutch_dates() -> None:
     assert dutch_date("2026-11-01") == "1 november 2026"
     assert dutch_date("2013-09") == "september 2013"
