@@ -6,11 +6,13 @@ model is written down once.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
+import fastjsonschema
 import jsonschema
 
 from .problems import Problems
@@ -27,13 +29,19 @@ class Schemas:
         self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.schema.json"))}
         # Validators get the schemas with every $ref already replaced by its target: resolving
         # references on each use made validation three times slower (a few ms per record).
-        self._validators = {
-            kind: jsonschema.Draft202012Validator(
-                _inline(self.raw[f"{kind}.schema.json"], f"{kind}.schema.json", self.raw),
-                format_checker=jsonschema.FormatChecker(),
-            )
-            for kind in KINDS
-        }
+        inlined = {kind: _inline(self.raw[f"{kind}.schema.json"], f"{kind}.schema.json", self.raw) for kind in KINDS}
+        checker = jsonschema.FormatChecker()
+        self._validators = {kind: jsonschema.Draft202012Validator(schema, format_checker=checker)
+                            for kind, schema in inlined.items()}
+        # jsonschema walks the schema for every record (about 2 ms each); fastjsonschema compiles it to
+        # Python once and says "valid" ten times faster. Only a record it rejects goes through jsonschema,
+        # which lists every mistake with its path. The schemas use only keywords both read alike, and
+        # formats are jsonschema's own checks, so the quick check is never more lenient.
+        self._quick = {kind: fastjsonschema.compile(
+                           {**schema, "$schema": "http://json-schema.org/draft-07/schema#"},
+                           formats={name: functools.partial(checker.conforms, format=name)
+                                    for name in checker.checkers})
+                       for kind, schema in inlined.items()}
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -49,6 +57,11 @@ class Schemas:
         return schema.get("properties", {})
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
+        try:
+            self._quick[kind](value)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            pass
         ok = True
         errors = sorted(self._validators[kind].iter_errors(value), key=lambda e: list(map(str, e.absolute_path)))
         # One message per mistake: a value that has the wrong shape need not also be "no real date".
