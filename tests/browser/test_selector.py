@@ -94,6 +94,17 @@ def shown_methods(page: Page) -> tuple[list[str], list[str]]:
     return [i for i, m in zip(ids, matches) if m == "exact"], [i for i, m in zip(ids, matches) if m == "near"]
 
 
+def assert_shown(page: Page, want: tuple[list[str], list[str]], timeout_ms: int = 5000) -> None:
+    """After back/forward the script redraws the results a moment after the form: wait for them."""
+    got = shown_methods(page)
+    for _ in range(timeout_ms // 50):
+        if got == want:
+            return
+        page.wait_for_timeout(50)
+        got = shown_methods(page)
+    assert got == want
+
+
 def query(page: Page) -> dict[str, list[str]]:
     return {k: v[0].split(",") for k, v in parse_qs(urlparse(page.url).query).items()}
 
@@ -211,23 +222,23 @@ def test_back_and_forward_follow_the_selection(page: Page, base_url: str, data: 
     page.get_by_role("radio", name=first["label"], exact=True).check()
     page.get_by_role("radio", name=second["label"], exact=True).check()
     page.get_by_role("checkbox", name=role["label"], exact=True).check()
-    assert shown_methods(page) == expected(data, second.id, rol=[role.id])
+    assert_shown(page, expected(data, second.id, rol=[role.id]))
 
     page.go_back()
     expect(page.get_by_role("checkbox", name=role["label"], exact=True)).not_to_be_checked()
     assert page.get_by_role("radio", name=second["label"], exact=True).is_checked()
-    assert shown_methods(page) == expected(data, second.id)
+    assert_shown(page, expected(data, second.id))
     page.go_back()
     expect(page.get_by_role("radio", name=first["label"], exact=True)).to_be_checked()
-    assert shown_methods(page) == expected(data, first.id)
+    assert_shown(page, expected(data, first.id))
     assert query(page) == {"trede": [first.id]}
     page.go_forward()
     expect(page.get_by_role("radio", name=second["label"], exact=True)).to_be_checked()
-    assert shown_methods(page) == expected(data, second.id)
+    assert_shown(page, expected(data, second.id))
     page.go_back()
     page.go_back()
     expect(page.get_by_role("radio", name="Alle treden")).to_be_checked()
-    assert shown_methods(page) == expected(data)
+    assert_shown(page, expected(data))
 
 
 def test_clicking_the_figure_selects_rung_and_role(page: Page, base_url: str, data: Dataset) -> None:
