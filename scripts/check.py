@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from macros.dataset import Dataset, load_dataset
+from macros.page_readinglist import FURTHER_READING, build_items
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,8 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
     repo_root = data_dir.parent
     data = load_dataset(data_dir, repo_root)
     problems = data.problems
+    if not problems.errors:
+        _warn_uncited(data, repo_root / "docs")
     if problems.items:
         print(problems.report(), file=out)
     if problems.errors:
@@ -28,6 +31,18 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
           f"{len(data.checklists)} checklists, {len(data.bibliography)} bronnen"
           + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
     return 0, data
+
+
+def _warn_uncited(data: Dataset, docs_dir: Path) -> None:
+    """A source nobody cites is a leftover, unless the curators recommend it as further reading."""
+    bib_file = "data/references.bib"
+    for item in build_items(data, docs_dir if docs_dir.is_dir() else None):
+        if not item.cited_by and not item.further_reading:
+            entry = item.entry
+            data.problems.add(bib_file, entry.field_lines.get("keywords", entry.line), "keywords",
+                              f"bron '{entry.key}' wordt nergens in de gids genoemd",
+                              f"noem hem bij een methode, praktijkvoorbeeld of checklist, of geef hem het "
+                              f"trefwoord '{FURTHER_READING}'", severity="waarschuwing")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -68,3 +68,23 @@ def test_further_reading_is_said_on_the_reading_list(built_site: Path, data) -> 
     for item in recommended:
         entry = re.search(rf'<li [^>]*\bid="{re.escape(item.key)}"[^>]*>.*?</li>', html, re.S)
         assert entry and "Om verder te lezen" in entry.group(0), item.key
+
+
+def test_controleer_warns_about_a_source_nobody_cites(tmp_path: Path) -> None:
+    import io
+    import shutil
+
+    from scripts import check
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    bib = tmp_path / "data" / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    first = text.index(f", {FURTHER_READING}}}")
+    bib.write_text(text[:first] + "}" + text[first + len(f", {FURTHER_READING}}}"):], encoding="utf-8")
+    out = io.StringIO()
+    code, _ = check.run(tmp_path / "data", out)
+    report = out.getvalue()
+    assert code == 0, "a warning, not an error: the site still builds"
+    assert report.count("wordt nergens in de gids genoemd") == 1, report
+    assert re.search(r"^data/references\.bib:\d+: waarschuwing: keywords: bron '\w+' wordt nergens", report, re.M)
