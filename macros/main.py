@@ -6,6 +6,7 @@ so the pages written here are part of the same build (and of every ``mkdocs serv
 """
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -22,6 +23,7 @@ data_log = logging.getLogger("wijkengids.gegevens")
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
+    gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
     project = Path(env.project_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
@@ -33,6 +35,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir), docs_dir)
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
+    # The data set stays in memory for the macros but never changes again. Without this, every full
+    # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
+    # MkDocs part of the build about 10 % slower than the same pages without the data layer.
+    gc.collect()
+    gc.freeze()
 
     env.variables["wijkengids"] = {
         "methoden": len(data.methods),
