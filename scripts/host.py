@@ -1,7 +1,7 @@
 """A static host on 127.0.0.1 that behaves like the nginx set-up docs/publiceren.md advises: its
-security headers, gzip for text, a week of cache for /assets/, the site's own 404 page. Lighthouse
-(scripts/audit.py) and the search benchmark (scripts/bench_search.py) measure the site served this way,
-not a bare test server without compression or caching."""
+security headers, gzip for text, a week of cache for /assets/ and ten minutes for the rest, the
+site's own 404 page. Lighthouse (scripts/audit.py) and the search benchmark (scripts/bench_search.py)
+measure the site served this way, not a bare test server without compression or caching."""
 from __future__ import annotations
 
 import functools
@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # What nginx in docs/publiceren.md compresses (text/html always) and what it keeps in the cache.
 COMPRESSIBLE = {"text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
                 "application/json", "image/svg+xml", "application/xml", "text/xml"}
-ASSET_CACHE = "public, max-age=604800"
+ASSET_CACHE = "public, max-age=604800"  # expires 7d in location /assets/
+PAGE_CACHE = "max-age=600"  # expires 10m for everything else
 
 
 def advised_headers() -> dict[str, str]:
@@ -70,8 +71,8 @@ class AdvisedHost(http.server.SimpleHTTPRequestHandler):
             data = gzip.compress(data, compresslevel=6, mtime=0)
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
-        if url_path.startswith("/assets/") and status == 200:
-            self.send_header("Cache-Control", ASSET_CACHE)
+        if status == 200:
+            self.send_header("Cache-Control", ASSET_CACHE if url_path.startswith("/assets/") else PAGE_CACHE)
         if status == 200:  # nginx sends it too; with it browsers may reuse a prefetched file
             self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.send_header("Content-Length", str(len(data)))
