@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from macros.dataset import load_valid_dataset
 from scripts.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+# The data the session site (built_site) is built from: WIJKENGIDS_DATA if set, as mkdocs.yml reads it.
+SITE_DATA = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
 
 
 @pytest.fixture
@@ -47,6 +50,12 @@ def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.Comp
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The validated data of the session site (modules that test other data define their own)."""
+    return load_valid_dataset(SITE_DATA, SITE_DATA.parent)
 
 
 @pytest.fixture(scope="session")

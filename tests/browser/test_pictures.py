@@ -7,8 +7,6 @@ The `page` fixture fails any request that leaves 127.0.0.1.
 """
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -16,11 +14,11 @@ from playwright.sync_api import Page, expect
 
 from macros import case_map
 from macros.dataset import Dataset, load_valid_dataset
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_DATA
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 WIDTHS = (390, 1280)
-DATA_DIR = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()  # the data the session build used
+DATA_DIR = SITE_DATA
 
 
 @pytest.fixture(scope="module")

@@ -6,16 +6,15 @@ docs/assets/js/wijkengids.js repeats the check with the reader's date: that is w
 """
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timezone
 
 import pytest
 
 from macros import review
 from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT, build_epoch
+from tests.conftest import SITE_DATA, build_epoch
 
-DATA_DIR = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
+DATA_DIR = SITE_DATA
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd."
 
 

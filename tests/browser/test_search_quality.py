@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-import pytest
 
 from macros.yaml_loader import load_yaml
 from macros.problems import Problems

@@ -6,7 +6,6 @@ another data set, as `make test` never does.
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from urllib.parse import parse_qs, urljoin, urlparse
@@ -17,9 +16,9 @@ from playwright.sync_api import Page, expect
 
 from macros.dataset import Dataset, Record, load_valid_dataset
 from macros.page_selector import DOMAIN_BOTH
-from tests.conftest import ROOT
+from tests.conftest import SITE_DATA
 
-DATA_DIR = ROOT / os.environ.get("WIJKENGIDS_DATA", "data")  # the data the session build used
+DATA_DIR = SITE_DATA
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ import csv
 import html
 import io
 import json
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -21,9 +20,9 @@ import referencing
 from macros import export, review
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA, ROOT, build_epoch
+from tests.conftest import FIXTURE_DATA, SITE_DATA, build_epoch
 
-DATA_DIR = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()  # the data the session build used
+DATA_DIR = SITE_DATA
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd"
 
 

@@ -5,7 +5,6 @@ inside the SVG itself), never from fixed counts.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -15,21 +14,10 @@ import pytest
 from macros import case_map
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA, ROOT
+from tests.conftest import FIXTURE_DATA
 from tests.html_tree import Node, parse
 
 MAP_URL = "/praktijk/kaart/"
-
-
-def site_data_dir() -> Path:
-    """The data the session site was built from: WIJKENGIDS_DATA if set (as mkdocs.yml reads it), else data/."""
-    return (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
-
-
-@pytest.fixture(scope="module")
-def data():
-    folder = site_data_dir()
-    return load_valid_dataset(folder, folder.parent)
 
 
 # --- reading built HTML --------------------------------------------------------------------------

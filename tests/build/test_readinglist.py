@@ -5,7 +5,6 @@ parse back into the same entries. Expectations come from the data, never from fi
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -15,21 +14,10 @@ import bibtexparser
 import pytest
 
 from macros import bibliography
-from macros.dataset import OTHER_THEME, load_valid_dataset
+from macros.dataset import OTHER_THEME
 from macros.page_readinglist import cited_keys, handwritten_pages, page_title, page_url
 from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 from tests.html_tree import Node, parse
-
-
-def site_data_dir() -> Path:
-    """The data the session site was built from: WIJKENGIDS_DATA if set (as mkdocs.yml reads it), else data/."""
-    return (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
-
-
-@pytest.fixture(scope="module")
-def data():
-    folder = site_data_dir()
-    return load_valid_dataset(folder, folder.parent)
 
 
 # --- reading built HTML ------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from macros.dataset import load_dataset, load_valid_dataset, plain
 from macros.problems import Problems
 from macros.yaml_loader import load_yaml
 from scripts import bib_import, record_template, wijkengids
-from tests.conftest import FIXTURE_DATA, ROOT, build_epoch, build_site, project_copy
+from tests.conftest import ROOT, build_epoch, build_site, project_copy
 
 ZOTERO = ROOT / "tests" / "fixtures" / "bib" / "zotero-export.bib"
 TODAY = date(2026, 11, 23)
