@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .schema import ref_target
+
 #: (record kind, plural used in file names and on Dataset)
 KINDS = (("method", "methods"), ("case", "cases"), ("checklist", "checklists"))
 CSV_KINDS = ("method", "case")
@@ -72,12 +74,8 @@ def _resolve(node: dict[str, Any], raw: dict[str, Any], base: str) -> dict[str, 
     """The node with its $ref target merged in (the node's own keys win, e.g. its description)."""
     if "$ref" not in node:
         return node
-    file, _, pointer = node["$ref"].partition("#")
-    target: Any = raw[file or base]
-    for part in [p for p in pointer.split("/") if p]:
-        target = target[part]
-    merged = {**_resolve(target, raw, file or base), **{k: v for k, v in node.items() if k != "$ref"}}
-    return merged
+    target, file = ref_target(node["$ref"], base, raw)
+    return {**_resolve(target, raw, file), **{k: v for k, v in node.items() if k != "$ref"}}
 
 
 def _choices(node: dict[str, Any]) -> list[tuple[str, str]]:

@@ -82,6 +82,17 @@ class Schemas:
 _ANNOTATIONS = {"description", "title", "x-labels", "$comment", "examples", "default"}
 
 
+def ref_target(ref: str, base: str, raw: dict[str, Any]) -> tuple[Any, str]:
+    """What a $ref ('common.schema.json#/$defs/text', or '#/$defs/x' within `base`) points at, and
+    the file it lies in (further $refs inside it are relative to that file)."""
+    file, _, pointer = ref.partition("#")
+    file = file or base
+    target: Any = raw[file]
+    for part in [p for p in pointer.split("/") if p]:
+        target = target[part]
+    return target, file
+
+
 def _inline(node: Any, base: str, raw: dict[str, Any]) -> Any:
     """`node` with every $ref (to a file in `raw`, or within `base`) replaced by its target.
     Our schemas are not recursive. A $ref with sibling keywords that the target also has becomes
@@ -94,11 +105,7 @@ def _inline(node: Any, base: str, raw: dict[str, Any]) -> Any:
            if key not in ("$ref", "$id", "$schema", "$defs")}
     if "$ref" not in node:
         return own
-    file, _, pointer = node["$ref"].partition("#")
-    file = file or base
-    target: Any = raw[file]
-    for part in [p for p in pointer.split("/") if p]:
-        target = target[part]
+    target, file = ref_target(node["$ref"], base, raw)
     resolved = _inline(target, file, raw)
     if (set(own) & set(resolved)) - _ANNOTATIONS:
         return {"allOf": [resolved, own]}
