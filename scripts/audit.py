@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 
 from scripts import chromium
 from scripts.host import AdvisedHost, advised_headers, serving
-from scripts.project import copy_project
+from scripts.project import build_real_site
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / ".bin" / "lighthouse"
@@ -44,19 +44,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 OUTPUT = ROOT / "tests" / "output" / "lighthouse"
 MIN_ACCESSIBILITY = 0.95
 RUN_TIMEOUT_S = 300
-
-def build(out: Path, work: Path, site_url: str) -> None:
-    """Build from a private copy of the project: the generator writes pages into docs/, and a build
-    in the working tree would collide with builds that tests or an editor run at the same time."""
-    project = copy_project(work / "project")
-    # Canonical links and the sitemap then name the host Lighthouse really visits.
-    env = dict(os.environ, SITE_URL=site_url)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-        raise SystemExit("mkdocs build --strict is mislukt")
-
 
 def run_lighthouse(url: str, report_base: Path) -> dict[str, Any]:
     """One Lighthouse run; returns the parsed JSON report (written beside an HTML one)."""
@@ -168,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print("… site bouwen", file=sys.stderr, flush=True)
             site = Path(tmp) / "site"
-            build(site, Path(tmp), base + "/")
+            build_real_site(Path(tmp), site, SITE_URL=base + "/")  # canonical links name the host Lighthouse visits
         with serving(site, server):
             for page in pages:
                 print(f"… lighthouse {page}", file=sys.stderr, flush=True)

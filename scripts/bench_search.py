@@ -16,17 +16,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import http.server
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from scripts import chromium
 from scripts.host import AdvisedHost, advised_headers, serving
-from scripts.project import copy_project
+from scripts.project import build_real_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = chromium.PATH
@@ -34,17 +32,6 @@ TARGET_MS = 1000
 # Lighthouse's "slow 4G" mobile profile (simulated throttling constants).
 LATENCY_MS, DOWN_BPS = 150, 1.6e6 / 8
 CPU_SLOWDOWN = 4
-
-
-def build_real_site(work: Path) -> Path:
-    """The real site, built from a private copy of the project."""
-    project = copy_project(work / "project")
-    site = work / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("WIJKENGIDS_DATA", None)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(site)],
-                   cwd=project, env=env, check=True)
-    return site
 
 
 def time_to_first_result(url: str, query: str, runs: int, cpu: float = CPU_SLOWDOWN) -> list[tuple[float, float]]:
@@ -87,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="wijkengids-search-"))
     try:
-        site = build_real_site(work)
+        site = work / "site"
+        build_real_site(work, site)
         index = (site / "search" / "search_index.json").read_bytes()
         pages = sum(1 for _ in site.rglob("*.html"))
         print(f"Echte site: {pages} pagina's; search_index.json {len(index) / 1000:.1f} kB, "

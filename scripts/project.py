@@ -2,7 +2,10 @@
 benchmarks and audits run in a copy: the working tree stays untouched and builds may run side by side."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from macros.page_readinglist import page_title
@@ -32,3 +35,16 @@ def copy_project(target: Path, *, plain_pages: bool = False) -> Path:
                 title = page_title(page.read_text(encoding="utf-8"), rel)
                 page.write_text(f"# {title}\n\nTestpagina.\n", encoding="utf-8")
     return target
+
+
+def build_real_site(work: Path, site: Path, **env: str) -> None:
+    """``mkdocs build --strict`` of the real project (real data, even when WIJKENGIDS_DATA is set) from a
+    private copy in work/project into site; extra environment variables (SITE_URL, …) go along."""
+    project = copy_project(work / "project")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    environment.pop("WIJKENGIDS_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+                            cwd=project, env=environment, capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        raise SystemExit("mkdocs build --strict is mislukt")
