@@ -30,6 +30,7 @@ from typing import Any, Iterable
 from markupsafe import Markup, escape
 
 from . import bibliography
+from .bib_checks import TITLE_UNCHECKED
 from .bibliography import Entry
 from .dataset import OTHER_THEME, Dataset, Record
 from .pages import GENERATED_DIRS, PageContext
@@ -86,6 +87,12 @@ class Item:
     @property
     def further_reading(self) -> bool:
         return FURTHER_READING in (word.casefold() for word in self.entry.keywords)
+
+    @property
+    def title_unchecked(self) -> bool:
+        """``titelstatus = {niet gecontroleerd}``: the title was reconstructed (from a web address) and nobody
+        could compare it with the work itself; the list says so next to the entry."""
+        return self.entry.get("titelstatus") == TITLE_UNCHECKED
 
     @property
     def home(self) -> str:
