@@ -30,7 +30,7 @@ def data() -> Dataset:
 
 # ----- what the data says the selector must show ------------------------------------------------
 def method_matches(data: Dataset, m: Record, filters: dict[str, list[str]]) -> bool:
-    fields = {"rol": m["roles"], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
+    fields = {"rol": m["roles"], "aard": [m["kind"]], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
               "doelgroep": m["target_groups"]}
     for param, wanted in filters.items():
         if param == "domein":
