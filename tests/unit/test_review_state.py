@@ -250,3 +250,11 @@ def test_the_open_data_carries_every_new_field(data_dir: Path) -> None:
     row = next(csv.DictReader(io.StringIO(export.to_csv([panel], export.field_docs(data.schemas.raw, "method")))))
     assert row["evidence.level"] == "beschreven" and row["duration.band"] == "maanden" and row["kind"] == "methode"
     assert row["scale"] == "gemeente" and row["who_does_what.bewoners"] == "Praten mee in het panel."
+
+
+def test_evidence_sources_count_as_cited_on_the_reading_list(data_dir: Path) -> None:
+    from macros.page_readinglist import build_items
+    replace(data_dir / "methods" / "burgerpanel.yaml", "  sources: [arnstein1969]", "  sources: [vanderlaan2019]")
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    places = {item.entry.key: [c.url for c in item.cited_by] for item in build_items(data, None)}
+    assert "methoden/burgerpanel/#effect" in places["vanderlaan2019"]  # cited only for the effect
