@@ -27,6 +27,11 @@ ENTRY_TYPES: Mapping[str, str] = {
     "unpublished": "ongepubliceerd",
 }
 
+# Fields for the editorial team only (how a title was reconstructed, what is still unverified). They
+# stay in data/references.bib and never reach a reader: not in ``Entry.fields``, not in any export
+# (BibTeX, RIS, CSL-JSON, COinS), not on any page. See ``bib_export.public_bibtex``.
+PRIVATE_FIELDS = frozenset({"redactienotitie"})
+
 NO_DATE = "z.d."  # APA in Dutch: zonder datum
 UNKNOWN_AUTHOR = "Onbekend"  # author = {{Onbekend}}: the author is explicitly unknown
 
