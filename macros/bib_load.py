@@ -41,7 +41,7 @@ from .bib_checks import (
     language,
     unenclose,
 )
-from .bib_model import ENTRY_TYPES, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
+from .bib_model import ENTRY_TYPES, UNKNOWN_AUTHOR, Bibliography, Entry
 from .bib_names import InvalidNameError, Person, looks_like_organisation, parse_person, split_names
 from .bib_text import decode_latex
 from .problems import Problems
@@ -208,8 +208,7 @@ def _build_entry(block: model.Entry, report: Report) -> Entry:
     authors, anonymous = _persons(key, "author", values, lines, report)
     editors, _ = _persons(key, "editor", values, lines, report)
     fields = {name: value.strip() if name in VERBATIM_FIELDS else decode_latex(value)
-              for name, value in values.items()
-              if name not in _STRUCTURED_FIELDS and name not in PRIVATE_FIELDS}
+              for name, value in values.items() if name not in _STRUCTURED_FIELDS}
     publishers = tuple(decode_latex(name) for name in
                        split_names(values.get("publisher") or values.get("institution", "")))
     creators, edited = _creators(authors, editors, anonymous, publishers)

@@ -81,3 +81,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     def term(term_id: str, text: str | None = None) -> Markup:
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
         return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id, "term"))
+
+    @env.macro
+    def bronnen(*keys: str) -> Markup:
+        """Source list at the end of a residents' page, which has no citations in its running text:
+        ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
+        return citations.sources_markup(data, keys, base=depth(), where=page_position(_first_missing(keys), "bronnen"))

@@ -149,3 +149,12 @@ def test_downloads_and_pages_never_show_editorial_notes(tmp_path: Path, monkeypa
     single = out / "leeslijst" / "bron" / "vanderlaan2019.bib"
     assert "Samen de stad maken" in single.read_text(encoding="utf-8")
     assert "Samen de stad maken" in (out / "leeslijst" / "wijkengids.bib").read_text(encoding="utf-8")
+
+
+def test_the_real_sites_files_hold_no_editorial_note(built_site: Path, data) -> None:
+    notes = {entry.key: entry.get("redactienotitie") for entry in data.bibliography if entry.get("redactienotitie")}
+    files = [p for p in built_site.rglob("*") if p.is_file() and p.suffix in (".html", ".bib", ".ris", ".json", ".csv", ".xml")]
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "redactienotitie" not in text, path
+        assert not [key for key, note in notes.items() if len(note) > 20 and note in text], path
