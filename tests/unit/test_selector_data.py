@@ -29,8 +29,9 @@ def test_json_holds_every_record_with_only_the_fields_the_selector_uses(data) ->
     assert sorted(c["id"] for c in out["cases"]) == sorted(data.cases)
     assert sorted(c["id"] for c in out["checklists"]) == sorted(data.checklists)
     for m in out["methods"]:
-        assert set(m) == {"id", "name", "summary", "rungs", "roles", "domain", "types", "levels", "phases",
+        assert set(m) == {"id", "name", "summary", "rungs", "roles", "kinds", "domain", "types", "levels", "phases",
                           "groups", "sources"}
+        assert m["kinds"] == [data.methods[m["id"]]["kind"]]
         record = data.methods[m["id"]]
         assert m["rungs"] == record["rungs"] and m["roles"] == record["roles"]
         assert m["groups"] == record["target_groups"]
@@ -67,6 +68,7 @@ def test_filters_use_the_vocabularies_and_their_dutch_labels(data) -> None:
     labels = data.schemas.labels
     assert by_param["rol"]["labels"] == {r.id: r["label"] for r in data.roles}
     assert by_param["soort"]["labels"] == labels["participationType"]
+    assert by_param["aard"]["labels"] == labels["methodKind"]
     assert by_param["niveau"]["labels"] == labels["level"]
     assert by_param["fase"]["labels"] == labels["phase"]
     assert by_param["doelgroep"]["labels"] == labels["targetGroup"]
