@@ -190,6 +190,8 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         page = f"{folders[record.kind]}/{record.id}/"
         for key in _keys(record.get("sources")):
             add([key], record.heading, record.kind, f"{page}#bron-{key}")
+        for key in _keys((record.get("evidence") or {}).get("sources")):  # what is known about the effect
+            add([key], record.heading, record.kind, f"{page}#effect")
         for item in record.get("items") or []:
             for key in _keys(item.get("sources")):
                 add([key], record.heading, record.kind, f"{page}#punt-{item['id']}")

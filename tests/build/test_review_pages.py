@@ -92,7 +92,7 @@ def test_a_filled_method_shows_every_section_and_a_regeling_its_official_text() 
     pages = build_pages(data)
     method = pages["methoden/burgerpanel.md"]
     for heading in ("Wanneer wel", "Wanneer niet", "Wie doet wat", "Duur", "Schaal", "Wat weten we over het effect?"):
-        assert f"## {heading}\n" in method
+        assert f"## {heading}" in method
     assert '<dt>Bewoners</dt>' in method and "<dt>Woningcorporatie</dt>" not in method  # empty parts stay away
     assert 'href="../../onderbouwing/#effect-beschreven">Onderbouwing: Beschreven</a>' in method
     regeling = pages["methoden/wijkgesprek.md"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.dataset import load_valid_dataset
-from macros.page_selector import DOMAIN_BOTH, selector_json
+from macros.page_selector import filters, DOMAIN_BOTH, selector_json
 from macros.pages import build_pages
 from tests.conftest import FIXTURE_DATA, ROOT
 
@@ -94,7 +94,10 @@ def test_the_page_carries_a_form_for_every_rung_and_value_and_a_fallback(data) -
         assert f'name="rol" id="wg-pw-rol-{role.id}" value="{role.id}"' in page
     for value in data.schemas.labels["targetGroup"]:
         assert f'name="doelgroep" id="wg-pw-doelgroep-{value}"' in page
-    assert page.count("<fieldset") == 7 and page.count("<legend>") == 7
+    fieldsets = 1 + len(filters(data))  # the rungs, then one per filter (role, kind, domain, …)
+    assert page.count("<fieldset") == fieldsets and page.count("<legend>") == fieldsets
+    for value in data.schemas.labels["methodKind"]:
+        assert f'name="aard" id="wg-pw-aard-{value}"' in page
     assert re.search(r'<form class="wg-pw__form" hidden', page), "the form waits for the script"
     assert 'aria-live="polite"' in page
     assert 'data-json="../participatiewijzer/data.json"' in page
