@@ -239,6 +239,14 @@ def _describe(error: jsonschema.ValidationError, root: Any) -> list[tuple[int, s
         return [(line, field, f"{_show(value)} ligt buiten het toegestane bereik ({bound} {error.validator_value})",
                  schema.get("description", ""))]
     if kind == "oneOf":
+        options = error.validator_value if isinstance(error.validator_value, list) else []
+        words = [o["const"] for o in options if isinstance(o, dict) and "const" in o]
+        if words and any(str(o.get("$ref", "")).endswith("/year") or o.get("type") == "integer"
+                     for o in options if isinstance(o, dict)):
+            # period.start / period.end: a year, or a word such as 'onbekend' or 'lopend'
+            allowed = " of ".join(repr(w) for w in words)
+            return [(line, field, f"moet een jaartal zijn of {allowed}, maar is {_show(value)}",
+                     "schrijf het jaartal zonder aanhalingstekens, bijvoorbeeld 2014")]
         if isinstance(value, str):
             return [(line, field, f"ongeldige bronsleutel {_show(value)}",
                      "een sleutel bestaat uit letters, cijfers en _:.- zonder spaties")]
