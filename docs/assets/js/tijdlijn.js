@@ -43,8 +43,8 @@
       });
       if (toc) {  // the table of contents follows: same order, no link to an empty decade
         (newest ? tocItems.slice().reverse() : tocItems).forEach(function (li) {
-          var link = li.querySelector("a[href^='#']");
-          var target = link && document.getElementById(link.getAttribute("href").slice(1));
+          var link = li.querySelector("a.md-nav__link");  // Material makes its href absolute: read the hash
+          var target = link && link.hash && document.getElementById(decodeURIComponent(link.hash.slice(1)));
           li.hidden = !!(target && target.hidden);
           toc.appendChild(li);
         });
