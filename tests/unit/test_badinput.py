@@ -389,8 +389,8 @@ levels: [beleid]
 phases: [voorbereiding]
 target_groups: [bewoners]
 sources: [arnstein1969]
-reviewed: 2026-11-01
-reviewer: ExpertiseLab
+status: concept
+kind: methode
 """
 
 
