@@ -23,14 +23,14 @@ def data(data_dir: Path):
 
 def test_json_holds_every_record_with_only_the_fields_the_selector_uses(data) -> None:
     out = json.loads(selector_json(data))
-    assert set(out) == {"rungs", "filters", "methods", "cases", "checklists", "sources"}
+    assert set(out) == {"rungs", "kinds", "filters", "methods", "cases", "checklists", "sources"}
     assert [r["id"] for r in out["rungs"]] == [r.id for r in data.rungs]
     assert sorted(m["id"] for m in out["methods"]) == sorted(data.methods)
     assert sorted(c["id"] for c in out["cases"]) == sorted(data.cases)
     assert sorted(c["id"] for c in out["checklists"]) == sorted(data.checklists)
     for m in out["methods"]:
         assert set(m) == {"id", "name", "summary", "rungs", "roles", "domain", "types", "levels", "phases",
-                          "groups", "sources"}
+                          "groups", "scale", "duration", "kind", "ready", "sources"}
         record = data.methods[m["id"]]
         assert m["rungs"] == record["rungs"] and m["roles"] == record["roles"]
         assert m["groups"] == record["target_groups"]
