@@ -30,6 +30,7 @@ from typing import Any, Iterable
 from markupsafe import Markup, escape
 
 from . import bibliography
+from .bib_checks import TITLE_UNCHECKED
 from .bibliography import Entry
 from .dataset import OTHER_THEME, Dataset, Record
 from .pages import GENERATED_DIRS, PageContext
@@ -50,7 +51,7 @@ TYPE_LABELS = {
 OTHER_LABEL = "Overig"
 OTHER_DESCRIPTION = "Bronnen die (nog) bij geen van de thema's hierboven horen."
 
-_CITE_CALL = re.compile(r"\bcite\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
+_CITE_CALL = re.compile(r"\b(?:cite|bronnen)\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 # The keyword (a Zotero tag) that puts an entry on the list as further reading: it is cited nowhere
 # in the guide, on purpose. tests/build/test_readinglist.py holds every other entry to being cited.
@@ -86,6 +87,12 @@ class Item:
     @property
     def further_reading(self) -> bool:
         return FURTHER_READING in (word.casefold() for word in self.entry.keywords)
+
+    @property
+    def title_unchecked(self) -> bool:
+        """``titelstatus = {niet gecontroleerd}``: the title was reconstructed (from a web address) and nobody
+        could compare it with the work itself; the list says so next to the entry."""
+        return self.entry.get("titelstatus") == TITLE_UNCHECKED
 
     @property
     def home(self) -> str:
@@ -190,6 +197,8 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         page = f"{folders[record.kind]}/{record.id}/"
         for key in _keys(record.get("sources")):
             add([key], record.heading, record.kind, f"{page}#bron-{key}")
+        for key in _keys((record.get("evidence") or {}).get("sources")):  # what is known about the effect
+            add([key], record.heading, record.kind, f"{page}#effect")
         for item in record.get("items") or []:
             for key in _keys(item.get("sources")):
                 add([key], record.heading, record.kind, f"{page}#punt-{item['id']}")
@@ -233,7 +242,7 @@ def handwritten_pages(docs_dir: Path) -> list[HandwrittenPage]:
 
 
 def cited_keys(markdown: str) -> tuple[str, ...]:
-    """Keys in ``cite("a", "b", pages="3")`` calls and in links to ``leeslijst/#key``, in order."""
+    """Keys in ``cite("a", "b", pages="3")`` and ``bronnen("a", "b")`` calls and in links to ``leeslijst/#key``, in order."""
     keys: list[str] = []
     for call in _CITE_CALL.finditer(markdown):
         keys += [a or b for a, b in _QUOTED.findall(call.group(1))]

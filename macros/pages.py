@@ -59,6 +59,10 @@ class Site:
         """The explanation of a value of a fixed list (x-descriptions in common.schema.json), or ''."""
         return self.data.schemas.raw["common.schema.json"]["$defs"][vocabulary].get("x-descriptions", {}).get(value, "")
 
+    def count_kind(self, kind: str) -> int:
+        """How many methods are of this kind (methode, regeling, …)."""
+        return sum(1 for m in self.data.methods.values() if m["kind"] == kind)
+
     def labels_of(self, kind: str, field: str) -> dict[str, str]:
         """Labels of the parts of a group field, in schema order, e.g. who_does_what -> {'bewoners': 'Bewoners'}."""
         return self.data.schemas.fields(kind)[field].get("x-labels", {})

@@ -15,7 +15,6 @@ import html
 import json
 import re
 import shutil
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -330,9 +329,8 @@ def test_a_billion_laughs_is_refused_at_once(data_dir: Path) -> None:
     bomb = ['a: &a ["ha","ha","ha","ha","ha","ha","ha","ha","ha"]']
     bomb += [f"{c}: &{c} [" + ",".join([f"*{chr(ord(c) - 1)}"] * 9) + "]" for c in "bcdefghij"]
     (data_dir / "glossary.yaml").write_text("- " + "\n  ".join(bomb) + "\n", encoding="utf-8")
-    start = time.perf_counter()
+    # Anchors are refused before any alias is expanded, so the bomb never grows (speed is make bench's job).
     found = errors(data_dir)
-    assert time.perf_counter() - start < 1
     assert "data/glossary.yaml:1: [1].a: anker '&a' is niet toegestaan" in "\n".join(found)
 
 

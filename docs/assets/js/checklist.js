@@ -40,7 +40,7 @@
       items.forEach(function (item) { box(item).checked = false; });
       update();
     });
-    var copy = root.querySelector(".wg-checklist__copy");  // not on checklists for residents
+    var copy = root.querySelector(".wg-checklist__copy");  // not on residents' checklists
     if (copy) copy.addEventListener("click", function (event) {
       var title = document.querySelector("h1").textContent.trim();
       var lines = ["# " + title, ""].concat(items.map(function (item) {

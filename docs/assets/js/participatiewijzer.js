@@ -208,7 +208,7 @@
   function views(sel) {
     var data = sel.data, base = sel.base;
     var apartTag = function (m) {
-      return m.kind === "idee" ? "alleen een idee" : "nog niet beschreven";
+      return m.kinds[0] === "idee" ? "alleen een idee" : "nog niet beschreven";
     };
     return {
       partial: function (hit, state, out) {
@@ -221,7 +221,7 @@
         var id = esc(hit.m.id);
         return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, "",
           " <span class=\"wg-pw__tag\">" + apartTag(hit.m) + "</span>",
-          " data-id=\"" + id + "\" data-kind=\"" + esc(hit.m.kind) + "\"");
+          " data-id=\"" + id + "\" data-kind=\"" + esc(hit.m.kinds[0]) + "\"");
       },
       methods: function (hit, state, out) {
         var id = esc(hit.m.id);
