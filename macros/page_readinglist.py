@@ -31,6 +31,7 @@ from markupsafe import Markup, escape
 
 from . import bibliography
 from .bib_checks import TITLE_UNCHECKED
+from .bib_text import _FOLD
 from .bibliography import Entry
 from .dataset import OTHER_THEME, Dataset, Record
 from .pages import GENERATED_DIRS, PageContext
@@ -85,6 +86,11 @@ class Item:
         return self.entry.key
 
     @property
+    def paren(self) -> str:
+        """The in-text citation a reader copies: '(Putters, 2022)'."""
+        return bibliography.cite_text([self.entry])
+
+    @property
     def further_reading(self) -> bool:
         return FURTHER_READING in (word.casefold() for word in self.entry.keywords)
 
@@ -125,7 +131,8 @@ class Group:
 def normalise(text: str) -> str:
     """Search text as the script compares it: no accents, lower case, words split on anything else.
     (The same steps as ``norm()`` in leeslijst.js.)"""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+                   if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
@@ -135,12 +142,14 @@ def _natural_name(person: Any) -> str:
     return " ".join(part for part in (person.given, person.particle, person.family, person.suffix) if part)
 
 
-def search_text(entry: Entry, html: Markup) -> str:
+def search_text(entry: Entry, html: Markup, themes: Iterable[str] = ()) -> str:
     """Names (as listed and in natural order, so 'van der Laan' and 'Laan' both find it),
-    year, title, container and publisher: the reference without its link."""
+    year, title, container and publisher: the reference without its link; plus the entry's
+    keywords and the labels of its themes, so a search for 'bewonersbedrijf' finds every entry
+    of that theme. Word forms (bedrijf/bedrijven) are matched by the script (nl-stem.js)."""
     text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<a\b[^>]*>.*?</a>", " ", str(html))))
     names = dict.fromkeys(_natural_name(p) for p in entry.authors + entry.editors + entry.creators)
-    return normalise(" ".join([text, *names]))
+    return normalise(" ".join([text, *names, *entry.keywords, *themes]))
 
 
 def entry_kind(entry: Entry) -> str:
@@ -153,9 +162,10 @@ def build_items(data: Dataset, docs_dir: Path | None = None) -> list[Item]:
     items = []
     for entry in data.bibliography:
         html = bibliography.format_reference(entry)
+        themes = data.themes_of(entry)
         items.append(Item(entry=entry, html=html, cite=bibliography.cite_text([entry], narrative=True),
-                          kind=entry_kind(entry),
-                          themes=[t.id for t in data.themes_of(entry)], search=search_text(entry, html),
+                          kind=entry_kind(entry), themes=[t.id for t in themes],
+                          search=search_text(entry, html, [t["label"] for t in themes]),
                           cited_by=cited.get(entry.key, [])))
     return items
 
@@ -285,10 +295,31 @@ def downloads(entries: list[Entry]) -> dict[str, str]:
     }
 
 
+def item_file(key: str) -> str:
+    """File name (without extension) of one entry's downloads: leeslijst/bron/<key>.bib and .ris.
+    Keys may hold ':', which some file systems (and zip tools on Windows) refuse."""
+    return key.replace(":", "_")
+
+
+def my_list_data(items: list[Item]) -> str:
+    """What /leeslijst/mijn/ exports, per key, as JSON inside the page (a file next to it could not
+    be read from the offline copy: browsers refuse fetch() on file://). '<' is escaped, so the
+    text can never close the <script type="application/json"> element that holds it."""
+    exports = {item.key: {"bib": bibliography.public_bibtex(item.entry) + "\n",
+                          "ris": bibliography.to_ris([item.entry]),
+                          "csl": bibliography.to_csl_json([item.entry])[0]} for item in items}
+    text = json.dumps(exports, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def contribute(ctx: PageContext) -> None:
     data = ctx.data
     items = build_items(data, ctx.docs_dir)
     groups = build_groups(data, items)
+    for item in items:  # one entry each, as static files: they work without JavaScript
+        one = downloads([item.entry])
+        ctx.add(f"leeslijst/bron/{item_file(item.key)}.bib", one["bib"])
+        ctx.add(f"leeslijst/bron/{item_file(item.key)}.ris", one["ris"])
     for ext, text in downloads([i.entry for i in items]).items():
         ctx.add(f"leeslijst/wijkengids.{ext}", text)
     for group in groups:
@@ -300,6 +331,8 @@ def contribute(ctx: PageContext) -> None:
     ctx.render("readinglist.md.j2", "leeslijst/index.md", items=items, groups=groups, formats=FORMATS,
                kinds=[k for k in kinds if k[2]], first_year=min(years, default=0), last_year=max(years, default=0),
                undated=sum(1 for i in items if not i.entry.year), theme_label=labels.__getitem__, md_text=md_text)
+    ctx.render("readinglist_mine.md.j2", "leeslijst/mijn/index.md", items=items, formats=FORMATS,
+               exports=Markup(my_list_data(items)))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
