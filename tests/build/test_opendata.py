@@ -118,7 +118,8 @@ def test_the_open_data_page_explains_fields_licence_and_citation(built_site: Pat
 def test_over_deze_gids_holds_the_curator_guide_and_open_data(built_site: Path) -> None:
     page = (built_site / "over" / "index.html").read_text(encoding="utf-8")
     nav = page[page.index('class="md-nav md-nav--primary"'):]
-    section = nav[nav.index("Over deze gids"):]
+    # With navigation.indexes the section's label is the link to its own page, just before the label text.
+    section = nav[nav.rindex('href="./"', 0, nav.index("Over deze gids")):]
     for href in ('href="../redactie/"', 'href="../open-data/"', 'href="./"'):
         assert href in section, f"{href} not in the section 'Over deze gids'"
     guide = (built_site / "redactie" / "index.html").read_text(encoding="utf-8")

@@ -123,6 +123,12 @@
         group.querySelectorAll(".wg-ll__entry, .wg-ll__elsewhere").forEach(function (li) { if (!li.hidden) any = true; });
         group.hidden = (chosen && group !== chosen) || !any;
       });
+      // The table of contents follows the filter: it names only the themes shown.
+      document.querySelectorAll(".md-sidebar--secondary .md-nav__link[href*='#thema-']").forEach(function (link) {
+        var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+        var group = target && target.closest(".wg-ll__group");
+        if (group) link.parentNode.hidden = group.hidden;
+      });
       var filtered = state.thema || state.van || state.tot || state.soort.length || state.words.length;
       if (!filtered) {
         count.textContent = "Je ziet alle " + plural(total, "bron", "bronnen") + ".";
