@@ -4,10 +4,9 @@
 // the browser tests and Material's highlighting on the opened page see the same dialog.
 //
 // Ranking: Pagefind stems Dutch and weighs titles, aliases and summaries above body text (weights in
-// the page templates). Every word is searched on its own and the pages are merged: pages with all
-// words first, then pages with most of them, each group by Pagefind's score. So a question in a
-// reader's words still finds the best partial matches when no page holds every word. Common Dutch
-// words (the Snowball stop word list, plus question words) are left out of the query.
+// the page templates). Every word is searched on its own and the pages are merged (see search()), so
+// a question in a reader's words still finds the best partial matches when no page holds every word.
+// Common Dutch words (the Snowball stop word list, plus question words) are left out of the query.
 (function () {
   "use strict";
   var root = document.querySelector("[data-wg-search]");
@@ -93,26 +92,43 @@
     return chosen;
   }
 
-  // Each word on its own, merged: most words matched first, then the summed score.
+  // Each word on its own, merged: a page's score is the sum of its words' scores times the share of
+  // the words it holds, so pages with all words come first and pages with most of them still follow.
+  // Words of six letters or more are also searched without their last letter (Pagefind matches that as
+  // the start of a word), at a lower weight: Dutch forms the stemmer keeps apart (beslist, beslissen;
+  // sociaal, sociale) then still meet. Measured with tests/browser/test_search_quality.py.
+  var SHORTER = 0.7;
   function search(terms, chosen) {
+    var options = { filters: chosen };
     if (!terms.length) {
-      return pagefind.search(null, { filters: chosen }).then(function (found) {
-        return { results: found.results.map(function (r) { return { result: r, matched: 0, score: 0 }; }), all: true };
+      return pagefind.search(null, options).then(function (found) {
+        return { results: found.results.map(function (r) { return { result: r }; }), all: true };
       });
     }
-    return Promise.all(terms.map(function (term) { return pagefind.search(term, { filters: chosen }); })).then(function (answers) {
-      var byId = {};
-      var merged = [];
-      answers.forEach(function (answer) {
+    var byId = {};
+    var merged = [];
+    function collect(index, weight) {
+      return function (answer) {
         answer.results.forEach(function (r) {
           var entry = byId[r.id];
-          if (!entry) { entry = byId[r.id] = { result: r, matched: 0, score: 0 }; merged.push(entry); }
-          entry.matched += 1;
-          entry.score += r.score;
+          if (!entry) { entry = byId[r.id] = { result: r, per: {} }; merged.push(entry); }
+          entry.per[index] = Math.max(entry.per[index] || 0, r.score * weight);
         });
+      };
+    }
+    var searches = [];
+    terms.forEach(function (term, index) {
+      searches.push(pagefind.search(term, options).then(collect(index, 1)));
+      if (term.length >= 6) searches.push(pagefind.search(term.slice(0, -1), options).then(collect(index, SHORTER)));
+    });
+    return Promise.all(searches).then(function () {
+      merged.forEach(function (entry) {
+        var scores = Object.keys(entry.per).map(function (k) { return entry.per[k]; });
+        entry.matched = scores.length;
+        entry.score = scores.reduce(function (a, b) { return a + b; }, 0) * scores.length / terms.length;
       });
-      merged.sort(function (a, b) { return b.matched - a.matched || b.score - a.score; });
-      var all = merged.length > 0 && merged[0].matched === terms.length;
+      merged.sort(function (a, b) { return b.score - a.score; });
+      var all = merged.some(function (entry) { return entry.matched === terms.length; });
       return { results: merged, all: all };
     });
   }
@@ -132,22 +148,25 @@
     var terms = words(query);
     search(terms, chosen).then(function (found) {
       if (id !== sequence) return;
-      list.textContent = "";
       shown = { results: found.results, next: 0, words: terms };
-      var count = found.results.length;
-      if (!count) setMeta(t("search.result.none"));
-      else if (!found.all) setMeta("Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan");
-      else setMeta(count === 1 ? t("search.result.one") : t("search.result.other", count));
-      return more(id);
+      // The count changes once the results are on screen: screen readers announce it (role="status").
+      return more(id, true).then(function () {
+        if (id !== sequence) return;
+        var count = found.results.length;
+        if (!count) setMeta(t("search.result.none"));
+        else if (!found.all) setMeta("Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan:");
+        else setMeta(count === 1 ? t("search.result.one") : t("search.result.other", count));
+      });
     });
   }
 
   // The next page of results (PAGE at a time, more when the reader scrolls down).
-  function more(id) {
+  function more(id, fresh) {
     var slice = shown.results.slice(shown.next, shown.next + PAGE);
     shown.next += slice.length;
     return Promise.all(slice.map(function (entry) { return entry.result.data(); })).then(function (pages) {
       if (id !== sequence) return;
+      if (fresh) list.textContent = "";
       pages.forEach(function (page) { list.appendChild(item(page, shown.words)); });
     });
   }
