@@ -161,13 +161,22 @@
   }
 
   // The next page of results (PAGE at a time, more when the reader scrolls down).
+  // All fragments are requested at once; each result appears as soon as it and those above it are in.
   function more(id, fresh) {
     var slice = shown.results.slice(shown.next, shown.next + PAGE);
+    var terms = shown.words;
     shown.next += slice.length;
-    return Promise.all(slice.map(function (entry) { return entry.result.data(); })).then(function (pages) {
-      if (id !== sequence) return;
-      if (fresh) list.textContent = "";
-      pages.forEach(function (page) { list.appendChild(item(page, shown.words)); });
+    var pending = slice.map(function (entry) { return entry.result.data(); });
+    var chain = Promise.resolve();
+    pending.forEach(function (data, index) {
+      chain = chain.then(function () { return data; }).then(function (page) {
+        if (id !== sequence) return;
+        if (fresh && index === 0) list.textContent = "";
+        list.appendChild(item(page, terms));
+      });
+    });
+    return chain.then(function () {
+      if (!slice.length && fresh && id === sequence) list.textContent = "";
     });
   }
 
@@ -305,7 +314,12 @@
       }
     });
   }
-  // A reader heading for the search button: start loading before the click.
+  // Pagefind starts when the page has loaded and the browser is idle: its files are already prefetched,
+  // and its WebAssembly starts in a worker, off the page's thread. A reader heading for the search
+  // button starts it sooner.
+  function idle() { (window.requestIdleCallback || window.setTimeout)(load); }
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
   document.querySelectorAll("label[for='__search']").forEach(function (label) {
     label.addEventListener("pointerenter", load, { once: true });
     label.addEventListener("touchstart", load, { once: true, passive: true });
