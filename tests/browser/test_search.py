@@ -132,6 +132,12 @@ def test_keyboard_opens_moves_and_opens_a_result_with_the_query_highlighted(page
     assert "uitdaagrecht" in marks.first.inner_text().lower(), "the query is highlighted on the opened page"
     assert not page.evaluate("document.getElementById('__search').checked"), "the dialog closed"
 
+    # After that (instant) navigation the search box still works and its links still point into the site.
+    page.keyboard.press("s")
+    meta = search(page, "Selwerd")
+    assert "overeenkomende" in meta, meta
+    assert result_paths(page)[0] == "/praktijk/selwerd/"
+
 
 def test_when_no_page_has_every_word_the_best_partial_matches_are_shown(page, base_url: str) -> None:  # noqa: ANN001
     open_search(page, base_url)

@@ -231,7 +231,7 @@
     var title = (page.meta && page.meta.title) || page.url;
     li.appendChild(anchor(link(page.url, terms), article("h1", title, page.excerpt, true)));
     var sections = (page.sub_results || []).filter(function (sub) {
-      return sub.url.indexOf("#") >= 0 && sub.title && sub.title !== title && terms.length;
+      return sub.url.indexOf("#") >= 0 && sub.title && sub.title !== title && sub.excerpt !== page.excerpt && terms.length;
     });
     sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
     sections.slice(0, 2).forEach(function (sub) {
