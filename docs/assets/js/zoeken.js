@@ -46,7 +46,7 @@
   var sequence = 0;
   var timer = 0;
 
-  // Load Pagefind (its script, entry file and WebAssembly are prefetched by overrides/main.html).
+  // Load Pagefind (its script, worker and WebAssembly are prefetched by overrides/main.html).
   function load() {
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (module) {
