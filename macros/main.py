@@ -15,6 +15,7 @@ from markupsafe import Markup
 from macros import citations, review_state
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages, write_pages
+from macros.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -40,6 +41,13 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # MkDocs part of the build about 10 % slower than the same pages without the data layer.
     gc.collect()
     gc.freeze()
+
+    # Search: Pagefind (the site) or Material's lunr (the offline copy, and the bench's comparison).
+    engine = env.conf["extra"].get("search", "pagefind")
+    if engine not in ENGINES:
+        raise SystemExit(f"mkdocs.yml: extra.search (WIJKENGIDS_SEARCH) is '{engine}'; kies uit {', '.join(ENGINES)}")
+    # The search dialog offers the rungs as a filter, in the ladder's order (overrides/partials/search.html).
+    env.conf["extra"]["search_rungs"] = [r["label"] for r in data.rungs]
 
     env.variables["wijkengids"] = {
         "methoden": len(data.methods),
@@ -89,3 +97,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         """Source list at the end of a residents' page, which has no citations in its running text:
         ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
         return citations.sources_markup(data, keys, base=depth(), where=page_position(_first_missing(keys), "bronnen"))
+
+
+def on_post_build(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
+    """After every build (make build, make serve, test builds): Pagefind indexes the written site."""
+    if env.conf["extra"].get("search", "pagefind") == "pagefind":
+        build_search_index(Path(env.conf["site_dir"]))

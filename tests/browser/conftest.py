@@ -15,11 +15,11 @@ from urllib.parse import urlparse
 import pytest
 
 from scripts import chromium
+from scripts.host import advised_headers
 
 CHROMIUM = chromium.PATH
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-       "frame-ancestors 'none'")
+# The Content-Security-Policy docs/publiceren.md advises hosts to send (read from that page).
+CSP = advised_headers()["Content-Security-Policy"]
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
