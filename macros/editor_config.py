@@ -33,7 +33,9 @@ LIST_COLLECTIONS = (
     ("glossary", "glossary", "glossary.yaml", "Begrippen", "Begrip", "term"),
     ("timeline", "timeline", "timeline.yaml", "Tijdlijn", "Gebeurtenis", "title"),
 )
-#: The custom format (registered by docs/redactie/bewerken/editor.js) for a YAML file that is one list.
+#: The custom formats registered by docs/redactie/bewerken/editor.js: a YAML file with one record, and a
+#: YAML file that is one list of records.
+RECORD_FORMAT = "yaml-record"
 LIST_FORMAT = "yaml-lijst"
 #: The field name under which a list file's items are edited (editor.js unwraps it on save).
 LIST_FIELD = "items"
@@ -194,7 +196,7 @@ class _Builder:
             return {"widget": "number", "value_type": "float", "step": 0.001, **self._range(node)}
         if kind == "string":
             if "markdown" in defs:
-                return {"widget": "markdown", "modes": ["raw", "rich_text"],
+                return {"widget": "markdown", "modes": ["rich_text", "raw"],
                         "buttons": ["bold", "italic", "link", "heading-three", "bulleted-list", "numbered-list"],
                         "editor_components": [], "sanitize_preview": True}
             if node.get("format") == "date":
@@ -280,7 +282,7 @@ def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
         collections.append({
             "name": name, "label": label, "label_singular": singular,
             "description": schema.get("description", ""),
-            "folder": f"data/{folder}", "extension": "yaml", "format": "yml",
+            "folder": f"data/{folder}", "extension": "yaml", "format": RECORD_FORMAT,
             "create": True, "delete": False, "identifier_field": "id", "slug": "{{slug}}",
             "summary": f"{{{{{summary}}}}}", "sortable_fields": [summary, "id"],
             "fields": fields,

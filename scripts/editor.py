@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import http.client
 import http.server
 import json
 import os
@@ -78,11 +79,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
                 status, payload = response.status, response.read()
         except urllib.error.HTTPError as error:
             status, payload = error.code, error.read()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        self.wfile.write(payload)
+        except (urllib.error.URLError, ConnectionError, http.client.HTTPException) as error:
+            status, payload = 502, json.dumps({"error": f"decap-server: {error}"}).encode()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the page went away meanwhile
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
 
     def log_message(self, *args: object) -> None:
         pass

@@ -1,12 +1,15 @@
 // Starts Decap CMS with the configuration generated from data/schema (config.yml, see
-// macros/editor_config.py), after registering "yaml-lijst": the format of data files that are one
-// YAML list (data/glossary.yaml, data/timeline.yaml). Decap edits a file as a mapping, so the list is
-// offered as one list field ("items") and written back as a plain list, the comment block at the top
-// of the file kept, one blank line between records, short lists of ids on one line as hand-written.
-import { YAML } from "./decap/yaml/index.js";
+// macros/editor_config.py), after registering two YAML formats (yaml 2, tools/editor/package.json):
+// - "yaml-record" for a file with one record: keys in the form's order (the schema's order), the
+//   comments of an edited file kept, short lists of ids on one line ([a, b]) as in hand-written files;
+// - "yaml-lijst" for a file that is one list (data/glossary.yaml, data/timeline.yaml). Decap edits a
+//   file as a mapping, so the list is offered as one list field ("items") and written back as a list.
+import * as YAML from "./decap/yaml/index.js";
 
-YAML.scalarOptions.str.fold.lineWidth = 110; // as wide as the hand-written files
+// As wide as the hand-written files; [a, b] rather than [ a, b ].
+const WRITE = { lineWidth: 110, minContentWidth: 40, flowCollectionPadding: false, indentSeq: true };
 
+const RECORD_FORMAT = "yaml-record";
 const LIST_FORMAT = "yaml-lijst";
 const LIST_FIELD = "items";
 const status = document.getElementById("wijkengids-status");
@@ -34,21 +37,86 @@ function ordered(value, fields) {
   return out;
 }
 
-function listFormat(fields) {
-  let header = null; // the comment block above the list, as last read
+function keyOf(pair) {
+  return YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+}
+
+function flowShortLists(node) {
+  // [a, b, c] for lists of ids, as hand-written files have them.
+  YAML.visit(node, {
+    Seq(_, seq) {
+      if (seq.items.length && seq.items.every((item) => YAML.isScalar(item)
+        && /^[A-Za-z0-9_:.-]+$/.test(String(item.value)))) seq.flow = true;
+    },
+  });
+}
+
+function node(doc, value) {
+  const created = doc.createNode(value);
+  flowShortLists(created);
+  return created;
+}
+
+function update(doc, value, fields) {
+  // Write `value` into the document as it was read: unchanged values keep their text and the
+  // comments beside them; keys follow the order of the form (the schema's order).
+  if (!YAML.isMap(doc.contents)) doc.contents = doc.createNode({});
+  const map = doc.contents;
+  map.items = map.items.filter((pair) => keyOf(pair) in value);
+  for (const [key, item] of Object.entries(value)) {
+    const pair = map.items.find((p) => keyOf(p) === key);
+    if (!pair) {
+      map.items.push(doc.createPair(key, node(doc, item)));
+    } else if (JSON.stringify(YAML.isNode(pair.value) ? pair.value.toJSON() : pair.value) !== JSON.stringify(item)) {
+      pair.value = node(doc, item);
+    }
+  }
+  const order = fieldOrder(fields);
+  const rank = (pair) => { const i = order.indexOf(keyOf(pair)); return i < 0 ? order.length : i; };
+  map.items.sort((a, b) => rank(a) - rank(b));
+  return doc;
+}
+
+function recordFormat(fields) {
+  // One record per file (data/methods/*.yaml, …). New files start with the line hand-written files
+  // start with (the schema for text editors); a file that is edited keeps its comments.
+  const read = new Map(); // id -> the document as last read
+  const header = fields[0] && fields[0].comment;
   return {
     fromFile(content) {
       const doc = YAML.parseDocument(content);
-      header = doc.commentBefore || null;
-      return { [LIST_FIELD]: doc.toJSON() || [] };
+      const data = doc.toJS() || {};
+      if (data.id) read.set(data.id, doc);
+      return data;
+    },
+    toFile(data) {
+      const value = ordered(data, fields);
+      let doc = read.get(value.id);
+      if (!doc) {
+        doc = new YAML.Document({});
+        if (header) doc.contents.commentBefore = ` ${header}`; // directly above the first key
+      }
+      return update(doc, value, fields).toString(WRITE);
+    },
+  };
+}
+
+function listFormat(fields) {
+  // A file that is one list of records: the comment block at its top is kept, one blank line
+  // between records.
+  let header = null;
+  return {
+    fromFile(content) {
+      const doc = YAML.parseDocument(content);
+      header = doc.commentBefore || (doc.contents && doc.contents.commentBefore) || null;
+      return { [LIST_FIELD]: doc.toJS() || [] };
     },
     toFile(data) {
       const items = (data[LIST_FIELD] || []).map((item) => ordered(item, fields));
       const parts = items.map((item) => {
         const doc = new YAML.Document();
-        doc.contents = YAML.createNode([item]);
-        flowShortLists(doc.contents);
-        return doc.toString();
+        doc.contents = node(doc, [item]);
+        return doc.toString(WRITE);
       });
       const top = header ? header.split("\n").map((line) => `#${line}`).join("\n") + "\n\n" : "";
       return top + parts.join("\n");
@@ -56,25 +124,22 @@ function listFormat(fields) {
   };
 }
 
-function flowShortLists(node) {
-  // [a, b, c] for lists of ids, as hand-written files have them.
-  if (!node || typeof node !== "object") return;
-  if (node.items) {
-    const scalars = node.items.every((item) => item && item.value !== undefined && typeof item.value !== "object"
-      && /^[A-Za-z0-9_:.-]+$/.test(String(item.value)));
-    if (node.type === "SEQ" && node.items.length && scalars) node.type = "FLOW_SEQ";
-    for (const item of node.items) {
-      flowShortLists(item);
-      if (item && item.value) flowShortLists(item.value);
-    }
-  }
-}
+// Decap refuses to save a form with empty required fields by returning Promise.reject() without a
+// reason, after showing the Dutch messages in the form. That refusal is expected, not an error.
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason === undefined) event.preventDefault();
+});
 
 async function start() {
   const response = await fetch("config.yml");
   if (!response.ok) throw new Error(`config.yml: ${response.status}`);
   const config = YAML.parse(await response.text());
   for (const collection of config.collections) {
+    if (collection.format === RECORD_FORMAT) {
+      const name = `${RECORD_FORMAT}-${collection.name}`;
+      window.CMS.registerCustomFormat(name, collection.extension || "yaml", recordFormat(collection.fields));
+      collection.format = name;
+    }
     for (const file of collection.files || []) {
       if (file.format !== LIST_FORMAT) continue;
       const name = `${LIST_FORMAT}-${file.name}`;
