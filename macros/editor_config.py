@@ -317,6 +317,9 @@ def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
         "locale": "nl",
         "logo_url": "../../assets/favicon.svg",
         "omit_empty_optional_fields": True,
+        # Decap's preview is an unstyled copy of the form without a title (axe: frame-title); the real
+        # page is the one the pull request's build shows.
+        "editor": {"preview": False},
         "media_folder": "docs/assets/afbeeldingen",
         "public_folder": "/assets/afbeeldingen",
         "slug": {"encoding": "ascii", "clean_accents": True},
