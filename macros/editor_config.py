@@ -268,7 +268,7 @@ def _schema_comment(kind: str, nested: bool) -> str:
 
 
 def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
-                  repository: Repository | None = None, site_url: str = "") -> dict[str, Any]:
+                  repository: Repository | None = None, site_url: str = "", oauth_url: str = "") -> dict[str, Any]:
     """The Decap CMS configuration as a dict (see module doc)."""
     raw = load_schemas(schema_dir)
     builder = _Builder(raw, vocabulary or Vocabulary())
@@ -308,6 +308,10 @@ def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
                                    "uploadMedia": "Bestand {{path}} (via de web-editor)",
                                    "deleteMedia": "Bestand {{path}} verwijderd (via de web-editor)",
                                    "openAuthoring": "{{message}}"}}
+    # Sign-in: your own OAuth service (docs/redactie.md). Without it Decap would use Netlify's.
+    if oauth_url:
+        backend["base_url"] = oauth_url.rstrip("/")
+        backend["auth_endpoint"] = "auth"
     config: dict[str, Any] = {
         "backend": backend,
         # Every save is a branch and a pull request; nothing is written to the main branch directly.
@@ -378,12 +382,13 @@ EDITOR_DIR = Path("redactie") / "bewerken"
 BUNDLE_DIR = "decap"
 
 
-def write_editor_config(data: Any, docs_dir: Path, *, repo_url: str = "", site_url: str = "") -> bool:
+def write_editor_config(data: Any, docs_dir: Path, *, repo_url: str = "", site_url: str = "",
+                        oauth_url: str = "") -> bool:
     """Write docs/redactie/bewerken/config.yml (only when its text changed, so `mkdocs serve` does not
     loop). Returns whether the Decap CMS files are in place next to it."""
     folder = docs_dir / EDITOR_DIR
     config = editor_config(Path(data.root) / "schema", vocabulary=Vocabulary.from_dataset(data),
-                           repository=Repository.from_url(repo_url), site_url=site_url)
+                           repository=Repository.from_url(repo_url), site_url=site_url, oauth_url=oauth_url)
     text = config_yaml(config)
     target = folder / "config.yml"
     if not target.exists() or target.read_text(encoding="utf-8") != text:

@@ -134,6 +134,13 @@ async function start() {
   const response = await fetch("config.yml");
   if (!response.ok) throw new Error(`config.yml: ${response.status}`);
   const config = YAML.parse(await response.text());
+  const local = ["localhost", "127.0.0.1"].includes(location.hostname);
+  if (!local && !(config.backend && config.backend.base_url)) {
+    // Without its own sign-in service Decap would send curators to Netlify's: never.
+    status.textContent = "De web-editor is op deze site nog niet ingesteld: er is geen eigen inlogdienst "
+      + "(editor_oauth_url in mkdocs.yml). De uitleg staat op 'Werken aan de gids'.";
+    return;
+  }
   for (const collection of config.collections) {
     if (collection.format === RECORD_FORMAT) {
       const name = `${RECORD_FORMAT}-${collection.name}`;
