@@ -376,11 +376,18 @@ class MapPage:
     unmapped: list[tuple[Mapping[str, Any], str]] = field(default_factory=list)  # (case, why not)
 
 
+UNKNOWN = "onbekend"  # period.start when the sources do not give it
+
+
 def period_text(period: Mapping[str, Any] | None) -> str:
-    """'2014 tot nu', '2007–2014', 'begonnen in 1997' (end unknown)."""
+    """'2014 tot nu', '2007–2014', 'begonnen in 1997' (end unknown), 'begin onbekend' (start unknown)."""
     if not period:
         return ""
     start, end = period.get("start"), period.get("end")
+    if start in (None, UNKNOWN):
+        if end == "lopend":
+            return "begin onbekend, loopt nog"
+        return f"begin onbekend, tot {end}" if end else "begin onbekend"
     if end == "lopend":
         return f"{start} tot nu"
     if end:
@@ -389,9 +396,15 @@ def period_text(period: Mapping[str, Any] | None) -> str:
 
 
 def place_text(case: Mapping[str, Any], geo: Mapping[str, Any] | None = None) -> str:
+    """'Selwerd, gemeente Groningen'; abroad 'Thornton Estate, Hull (Verenigd Koninkrijk)': the word
+    'gemeente' only for a Dutch municipality, and no municipality at all for a case that spans several."""
     place, municipality, country = case.get("place"), case.get("municipality"), case.get("country")
-    text = place if not municipality or municipality == place else f"{place}, gemeente {municipality}"
-    if country and country != HOME:
+    home = not country or country == HOME
+    if not municipality or municipality == place:
+        text = place
+    else:
+        text = f"{place}, gemeente {municipality}" if home else f"{place}, {municipality}"
+    if not home:
         text += f" ({country_name(country, geo)})"
     return text
 

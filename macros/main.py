@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from macros import citations
+from macros import citations, review_state
 from macros.dataset import load_valid_dataset
 from macros.editor_config import write_editor_config
 from macros.pages import build_pages, write_pages
@@ -53,6 +53,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         "praktijkvoorbeelden": len(data.cases),
         "checklists": len(data.checklists),
         "bronnen": len(data.bibliography),
+        # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
+        "beoordeeld": review_state.count_text(data),
     }
 
     def page_position(key: str, macro: str) -> str:
@@ -88,3 +90,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     def term(term_id: str, text: str | None = None) -> Markup:
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
         return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id, "term"))
+
+    @env.macro
+    def bronnen(*keys: str) -> Markup:
+        """Source list at the end of a residents' page, which has no citations in its running text:
+        ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
+        return citations.sources_markup(data, keys, base=depth(), where=page_position(_first_missing(keys), "bronnen"))

@@ -4,6 +4,12 @@ The page (``participatiewijzer/index.md``) carries the whole form, generated fro
 the vocabularies, plus the ladder figure; without JavaScript it offers the rungs as links to the
 rung pages. ``participatiewijzer/data.json`` holds only what the selector needs, taken from the
 same validated records as every other page (no second source of truth).
+
+Advice: every answered question is a reason a method fits ("past bij"), does not fit, or is unknown
+(the method has no data for it: "onbekend", never a reason to leave it out). Methods that fit every
+answer they have data for are the advice, ranked by how many answers fit. Questions whose field no
+method fills yet (scale, duration) are not asked. Methods of kind ``idee`` and methods without steps
+(no description of how they work) are never advice: the page lists them apart.
 """
 from __future__ import annotations
 
@@ -38,15 +44,29 @@ def filters(data: Dataset) -> list[Filter]:
     def vocab(name: str, skip: str = "") -> tuple[tuple[str, str], ...]:
         return tuple((value, label) for value, label in labels[name].items() if value != skip)
 
-    return [
+    def answered(field: str) -> bool:
+        """Ask a question only when the data can answer it: some method fills the field."""
+        return any(m.get(field) for m in data.methods.values())
+
+    # In the order a professional asks them: say and role first (the rungs come before these), what kind
+    # of decision, at what scale, how much time, in which phase, and who must be reached.
+    return [f for f in (
         Filter("rol", "roles", "Rol van de overheid", "rol van de overheid",
                tuple((r.id, r["label"]) for r in data.roles)),
-        Filter("domein", "domain", "Domein", "domein", vocab("domain", skip=DOMAIN_BOTH)),
+        Filter("aard", "kinds", "Wat voor ding is het?", "aard", vocab("methodKind")),
         Filter("soort", "types", "Soort participatie", "soort", vocab("participationType")),
+        Filter("domein", "domain", "Domein", "domein", vocab("domain", skip=DOMAIN_BOTH)),
         Filter("niveau", "levels", "Niveau", "niveau", vocab("level")),
+        Filter("schaal", "scale", "Schaal", "schaal", vocab("scale")) if answered("scale") else None,
+        Filter("duur", "duration", "Hoe lang het loopt", "duur", vocab("durationBand")) if answered("duration") else None,
         Filter("fase", "phases", "Fase", "fase", vocab("phase")),
         Filter("doelgroep", "groups", "Voor wie", "voor", vocab("targetGroup")),
-    ]
+    ) if f is not None]
+
+
+def advisable(method: dict[str, Any]) -> bool:
+    """Can the method be advised? Not when it is only an idea, nor when nothing says how it works (no steps)."""
+    return method.get("kind") != "idee" and bool(method.get("steps"))
 
 
 def _sort_name(text: str) -> str:
@@ -74,12 +94,16 @@ def selector_data(data: Dataset) -> dict[str, Any]:
     entries = [e for e in data.bibliography if e.key in used_keys]  # reading-list order
     return {
         "rungs": [{"id": r.id, "label": r["label"]} for r in data.rungs],
-        "filters": [{"param": f.param, "field": f.field, "why": f.why, "labels": dict(f.options)}
+        "kinds": dict(data.schemas.labels.get("methodKind", {})),
+        "filters": [{"param": f.param, "field": f.field, "legend": f.legend, "why": f.why, "labels": dict(f.options)}
                     for f in filters(data)],
         "methods": [{
             "id": m.id, "name": m["name"], "summary": m["summary"], "rungs": list(m["rungs"]),
-            "roles": list(m["roles"]), "domain": _domains(m, data), "types": list(m["types"]),
+            "roles": list(m["roles"]), "kinds": [m["kind"]], "domain": _domains(m, data), "types": list(m["types"]),
             "levels": list(m["levels"]), "phases": list(m["phases"]), "groups": list(m["target_groups"]),
+            "scale": list(m.get("scale") or []),
+            "duration": [m["duration"]["band"]] if (m.get("duration") or {}).get("band") else [],
+            "ready": advisable(m),
             "sources": _source_keys(m),
         } for m in methods],
         "cases": [{

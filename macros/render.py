@@ -163,10 +163,15 @@ def make_environment() -> Environment:
     env.filters["md"] = markdown_html
     env.filters["md_inline"] = markdown_inline
     env.filters["json_attr"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
-    env.globals["front_matter"] = lambda **kw: Markup(front_matter(**kw))
+    # Every page made from a template says so: its Markdown is generated (git-ignored), so the edit link at
+    # its foot may only point at its data file (`bronbestand`), never at the Markdown (overrides/partials/source-file.html).
+    env.globals["front_matter"] = lambda **kw: Markup(front_matter(gegenereerd=True, **kw))
     env.globals["country_name"] = case_map.country_name  # 'GB' -> 'Verenigd Koninkrijk'
+    env.globals["place_text"] = case_map.place_text  # one Dutch label for every place/municipality/country
+    env.globals["period_text"] = case_map.period_text
     env.filters["datum"] = dutch_date
     env.tests["contains_value"] = lambda seq, value: value in (seq or [])
+    env.tests["filled_in"] = lambda key, mapping: bool((mapping or {}).get(key))
     return env
 
 

@@ -30,7 +30,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # Never visible prose: skipped with everything inside.
 SKIP_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "nav", "svg", "template", "noscript", "head", "title"}
 # Bibliographic material: author names and titles are data (checked by the reading-list tests), not prose.
-BIBLIOGRAPHIC_CLASSES = {"wg-bronnen", "wg-cite", "wg-ll__ref", "wg-ll__elsewhere", "wg-ll__title"}
+BIBLIOGRAPHIC_CLASSES = {"wg-bronnen", "wg-cite", "wg-ll__ref", "wg-ll__elsewhere", "wg-ll__title", "wg-ref", "wg-acties"}
 BLOCK_TAGS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "label", "figcaption",
     "caption", "blockquote", "div", "section", "article", "legend", "ol", "ul", "dl", "table", "tr", "details",
@@ -362,13 +362,19 @@ def unknown_words(words: list[str], *, wordlist: Path | None = None, dictionary:
         result = subprocess.run(cmd, input="\n".join(unique) + "\n", capture_output=True, text=True,
                                 encoding="utf-8", env=env, check=True, timeout=300)
     bad = {line for line in result.stdout.splitlines() if line}
-    # A hyphenated compound of known parts is fine (Trudo-directeur, ABCD-methode, Noord-Brabant).
-    hyphenated = sorted(w for w in bad if "-" in w.strip("-"))
+    # A hyphenated compound of known parts is fine (Trudo-directeur, ABCD-methode, Noord-Brabant); so is a
+    # name written with a middle dot (Com·wonen), which hunspell cannot hold as one word.
+    hyphenated = sorted(w for w in bad if "-" in w.strip("-") or "·" in w.strip("·"))
     if hyphenated:
-        parts = [p for w in hyphenated for p in w.split("-") if p]
+        parts = [p for w in hyphenated for p in compound_parts(w)]
         bad_parts = unknown_words(parts, wordlist=wordlist, dictionary=dictionary)
-        bad -= {w for w in hyphenated if not any(p in bad_parts for p in w.split("-") if p)}
+        bad -= {w for w in hyphenated if not any(p in bad_parts for p in compound_parts(w))}
     return bad
+
+
+def compound_parts(word: str) -> list[str]:
+    """Trudo-directeur -> [Trudo, directeur]; Com·wonen -> [Com, wonen]."""
+    return [p for p in re.split(r"[-·]", word) if p]
 
 
 # --------------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.dataset import Dataset, Record, load_valid_dataset
-from macros.page_selector import DOMAIN_BOTH
+from macros.page_selector import DOMAIN_BOTH, advisable
 from tests.conftest import SITE_DATA
 
 DATA_DIR = SITE_DATA
@@ -30,7 +30,7 @@ def data() -> Dataset:
 
 # ----- what the data says the selector must show ------------------------------------------------
 def method_matches(data: Dataset, m: Record, filters: dict[str, list[str]]) -> bool:
-    fields = {"rol": m["roles"], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
+    fields = {"rol": m["roles"], "aard": [m["kind"]], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
               "doelgroep": m["target_groups"]}
     for param, wanted in filters.items():
         if param == "domein":
@@ -47,9 +47,10 @@ def by_name(text: str) -> str:
 
 
 def expected(data: Dataset, rung: str = "", **filters: list[str]) -> tuple[list[str], list[str]]:
-    """(ids on the rung, ids on a neighbouring rung only), both in the order the page lists them."""
+    """(ids on the rung, ids on a neighbouring rung only), both in the order the page lists them. Only methods
+    that can be advised: ideas and methods without steps are listed apart (see test_ideas_and_...)."""
     order = [r.id for r in data.rungs]
-    fitting = sorted((m for m in data.methods.values() if method_matches(data, m, filters)),
+    fitting = sorted((m for m in data.methods.values() if advisable(m) and method_matches(data, m, filters)),
                      key=lambda m: (by_name(m["name"]), m.id))
     if not rung:
         return [m.id for m in fitting], []
@@ -152,13 +153,13 @@ def test_all_rungs_lists_every_method_and_count_is_announced(page: Page, base_ur
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     assert page.get_by_role("radio", name="Alle treden").is_checked()
     exact, _ = shown_methods(page)
-    assert sorted(exact) == sorted(data.methods)
+    assert sorted(exact) == sorted(m.id for m in data.methods.values() if advisable(m))
     # Names and summaries arrive as typed (escaped once, never twice, never as HTML).
     names = page.locator("[data-list=methods] > li[data-id] > a").evaluate_all("els => els.map(e => e.textContent)")
     assert names == [data.methods[i]["name"] for i in exact]
     summaries = page.locator("[data-list=methods] .wg-pw__sum").evaluate_all("els => els.map(e => e.textContent)")
     assert summaries == [data.methods[i]["summary"] for i in exact]
-    n = len(data.methods)
+    n = sum(1 for m in data.methods.values() if advisable(m))
     expect(status).to_contain_text(f"{n} {'methode' if n == 1 else 'methoden'}")
 
 
@@ -373,3 +374,163 @@ def test_axe_selector_and_rung_page(page: Page, base_url: str, data: Dataset) ->
     assert _serious(page) == []
     page.goto(f"{base_url}/ladder/")
     assert _serious(page) == []
+
+
+def test_narrowing_by_kind(page: Page, base_url: str, data: Dataset) -> None:
+    """'Wat voor ding is het?' keeps only methods of the chosen kinds (methode, regeling, …), also with a rung."""
+    labels = data.schemas.labels["methodKind"]
+    # Kinds among the methods that can be advised (ideas and methods without steps are listed apart).
+    present = sorted({m["kind"] for m in data.methods.values() if advisable(m)}, key=list(labels).index)
+    assert len(present) >= 2, "the data needs advisable methods of two kinds to test the filter"
+    rarest = min(present, key=lambda k: (sum(m["kind"] == k and advisable(m) for m in data.methods.values()), k))
+    open_selector(page, base_url)
+    page.locator(".wg-pw__more > summary").click()
+    page.get_by_role("checkbox", name=labels[rarest], exact=True).check()
+    want = expected(data, aard=[rarest])
+    assert want[0] and shown_methods(page) == want
+    assert all(data.methods[mid]["kind"] == rarest for mid in want[0])
+    assert query(page) == {"aard": [rarest]}
+    for mid in want[0]:
+        assert f"aard: {labels[rarest]}" in \
+            page.locator(f"[data-list=methods] > li[data-id='{mid}'] .wg-pw__why").text_content()
+    # A second kind widens the list; a rung narrows it again.
+    other = next(k for k in present if k != rarest)
+    page.get_by_role("checkbox", name=labels[other], exact=True).check()
+    assert shown_methods(page) == expected(data, aard=[rarest, other])
+    rung = fullest_rung(data)
+    page.get_by_role("radio", name=rung["label"], exact=True).check()
+    assert shown_methods(page) == expected(data, rung.id, aard=[rarest, other])
+    # The URL restores it.
+    page.reload()
+    page.wait_for_selector(".wg-pw[data-ready='1']")
+    assert_shown(page, expected(data, rung.id, aard=[rarest, other]))
+    assert page.get_by_role("checkbox", name=labels[other], exact=True).is_checked()
+
+
+# ----- the advice (issue 19) --------------------------------------------------------------------
+FIELDS = {"rol": "roles", "soort": "types", "niveau": "levels", "fase": "phases", "doelgroep": "target_groups",
+          "schaal": "scale"}
+
+
+def answer_values(data: Dataset, m: Record, param: str) -> list[str]:
+    """What a method says for one question ([] = no data: 'onbekend')."""
+    if param == "domein":
+        return [d for d in data.schemas.labels["domain"] if d != DOMAIN_BOTH] if m["domain"] == DOMAIN_BOTH else [m["domain"]]
+    if param == "duur":
+        return [m["duration"]["band"]] if (m.get("duration") or {}).get("band") else []
+    return list(m.get(FIELDS[param]) or [])
+
+
+def ranked(data: Dataset, **answers: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(advice, partial, apart) without a chosen rung, in the page's order: most fitting answers first."""
+    advice, partial, apart = [], [], []
+    for m in sorted(data.methods.values(), key=lambda m: (by_name(m["name"]), m.id)):
+        fit = miss = 0
+        for param, wanted in answers.items():
+            have = answer_values(data, m, param)
+            fit += bool(set(have) & set(wanted))
+            miss += bool(have) and not set(have) & set(wanted)
+        if not advisable(m):
+            if not miss:
+                apart.append(m.id)
+        elif miss:
+            if fit:
+                partial.append((fit, m.id))
+        else:
+            advice.append((fit, m.id))
+    by_fit = lambda pairs: [i for _, i in sorted(pairs, key=lambda p: -p[0])]  # stable: alphabetical ties
+    return by_fit(advice), by_fit(partial), apart
+
+
+def question_with_unknowns(data: Dataset) -> tuple[str, str]:
+    """A question some advisable methods answer and others leave open, with its most common answer."""
+    for param in ("duur", "schaal"):
+        values = [v for m in data.methods.values() if advisable(m) for v in answer_values(data, m, param)]
+        have = [m for m in data.methods.values() if advisable(m) and answer_values(data, m, param)]
+        if values and len(have) < sum(advisable(m) for m in data.methods.values()):
+            return param, max(set(values), key=lambda v: (values.count(v), v))
+    raise AssertionError("the data needs a question (duration, scale) that some advisable methods answer and others not")
+
+
+def test_advice_ranks_by_fitting_answers_and_counts_missing_data_as_unknown(page: Page, base_url: str,
+                                                                           data: Dataset) -> None:
+    param, value = question_with_unknowns(data)
+    role = max(data.roles, key=lambda r: (sum(r.id in m["roles"] for m in data.methods.values()), r.id))
+    open_selector(page, base_url, f"?rol={role.id}&{param}={value}")
+    advice, partial, apart = ranked(data, rol=[role.id], **{param: [value]})
+    assert listed(page, "methods") == advice
+    assert listed(page, "partial") == partial
+    assert listed(page, "apart") == apart
+    unknown = [i for i in advice if not answer_values(data, data.methods[i], param)]
+    known = [i for i in advice if answer_values(data, data.methods[i], param)]
+    assert unknown, "a method without data for a question stays in the advice"
+    assert advice.index(known[0]) < advice.index(unknown[0]), "more fitting answers rank higher"
+    why = page.locator(f"[data-list=methods] > li[data-id='{unknown[0]}'] .wg-pw__why").text_content()
+    assert "past bij rol van de overheid" in why and "Onbekend:" in why
+    why = page.locator(f"[data-list=methods] > li[data-id='{known[0]}'] .wg-pw__why").text_content()
+    assert "Onbekend" not in why
+    for mid in advice + partial:
+        assert advisable(data.methods[mid])
+    for mid in apart:
+        assert not advisable(data.methods[mid])
+
+
+def test_ideas_and_methods_without_steps_are_listed_apart(page: Page, base_url: str, data: Dataset) -> None:
+    open_selector(page, base_url)
+    ideas = [m.id for m in data.methods.values() if m["kind"] == "idee"]
+    undescribed = [m.id for m in data.methods.values() if not advisable(m)]
+    assert ideas and set(ideas) <= set(undescribed)
+    assert sorted(listed(page, "apart")) == sorted(undescribed)
+    assert not set(listed(page, "methods")) & set(undescribed)
+    for mid in ideas:
+        expect(page.locator(f"[data-list=apart] > li[data-id='{mid}'] .wg-pw__tag")).to_have_text("alleen een idee")
+
+
+def test_printed_advice_holds_the_answers_the_ranked_methods_and_the_date(page: Page, base_url: str,
+                                                                         data: Dataset) -> None:
+    rung = fullest_rung(data)
+    role = data.roles[0]
+    open_selector(page, base_url, f"?trede={rung.id}&rol={role.id}")
+    exact, near = expected(data, rung.id, rol=[role.id])
+    page.evaluate("() => { window.print = () => { window.__printed = (window.__printed || 0) + 1; }; }")
+    page.get_by_role("button", name="Print of bewaar dit advies").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    printed = page.locator("article").inner_text()
+    assert not page.locator(".wg-pw__form").is_visible() and not page.locator(".wg-ladderfig").is_visible()
+    assert "Je antwoorden" in printed and rung["label"] in printed and role["label"] in printed
+    assert re.search(r"advies van \d{1,2} [a-z]+ \d{4}", printed), "the printout carries its date"
+    assert f"trede={rung.id}" in page.locator(".wg-pw__link").text_content()
+    names = page.locator("[data-list=methods] > li[data-id] > a").evaluate_all("els => els.map(e => e.innerText)")
+    assert names == [data.methods[i]["name"] for i in exact + near], "every ranked method, in order"
+    positions = [printed.index(n) for n in names]
+    assert positions == sorted(positions)
+    ranked_ids = page.locator("[data-list=methods] > li[data-id]").evaluate_all("els => els.map(e => e.dataset.id)")
+    assert not [i for i in ranked_ids if data.methods[i]["kind"] == "idee"], "an idea among the ranked advice"
+    cases, lists, _ = expected_related(data, rung.id, set(exact) | set(near))
+    for cid in cases:
+        assert data.cases[cid]["name"] in printed
+    for lid in lists:
+        assert data.checklists[lid]["title"] in printed
+    assert _serious(page) == []
+
+
+def test_the_share_link_opens_the_same_advice_in_a_fresh_browser(page: Page, browser, base_url: str,
+                                                                data: Dataset) -> None:
+    rung = fullest_rung(data)
+    role = data.roles[-1]
+    open_selector(page, base_url)
+    page.get_by_role("radio", name=rung["label"], exact=True).check()
+    page.get_by_role("checkbox", name=role["label"], exact=True).check()
+    link = page.locator(".wg-pw__link").get_attribute("href")
+    answers = page.locator(".wg-pw__answers").inner_text()
+    advice = listed(page, "methods")
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(link)
+    other.wait_for_selector(".wg-pw[data-ready='1']")
+    expect(other.get_by_role("radio", name=rung["label"], exact=True)).to_be_checked()
+    expect(other.get_by_role("checkbox", name=role["label"], exact=True)).to_be_checked()
+    assert other.locator(".wg-pw__answers").inner_text() == answers
+    assert listed(other, "methods") == advice == [*sum(expected(data, rung.id, rol=[role.id]), [])]
+    fresh.close()

@@ -184,7 +184,7 @@ def test_the_timeline_shows_every_event_in_date_order(built_site: Path, data) ->
     starts = []
     for li in items:
         event = by_id[li.attrs["id"]]
-        assert event["title"] in li.find("h2").all_text(" ")
+        assert event["title"] in li.find("h3").all_text(" ")
         first = li.find("time")
         assert first.attrs["datetime"] == event["date"]
         starts.append((li.attrs["id"], _date_parts(first.attrs["datetime"])))

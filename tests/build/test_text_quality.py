@@ -182,6 +182,8 @@ def test_spell_checker_catches_a_misspelling(tmp_path: Path) -> None:
     words = ["bewoners", "bewonres", "Trudo-directeur", "Trudo", "Tredu", "wijkbudget", "zo'n"]
     assert textcheck.unknown_words(words, wordlist=wordlist) == {"bewonres", "Tredu"}
     assert textcheck.unknown_words(["Trudo"]) == {"Trudo"}
+    wordlist.write_text("Com\n", encoding="utf-8")  # a name with a middle dot is checked part by part
+    assert textcheck.unknown_words(["Com·wonen", "Cmo·wonen", "Com·wnoen"], wordlist=wordlist) == {"Cmo·wonen", "Com·wnoen"}
     assert textcheck.spelling_tokens("Zie https://x.nl/a (data/methods/abcd.yaml) in data/methods/. Het wijk- en buurtbudget, "
                                      "o.a. in 2017, bijv. zo'n 'buurthuis'.") == [
         "Zie", "in", "Het", "wijk", "en", "buurtbudget", "in", "zo'n", "buurthuis"]
@@ -197,7 +199,7 @@ def test_word_list_holds_only_needed_words(words_per_page: dict[str, list[str]])
     assert not with_digits, f"words with a digit are never spell-checked, remove them: {with_digits}"
     redundant = sorted(set(entries) - textcheck.unknown_words(entries))
     used = {w for ws in words_per_page.values() for w in ws}
-    used_parts = used | {p for w in used for p in w.split("-")}
+    used_parts = used | {p for w in used for p in textcheck.compound_parts(w)}
     stale = sorted(e for e in entries if e not in used_parts and e.lower() not in {w.lower() for w in used_parts})
     assert not redundant, f"the dictionary already knows these, remove them from the word list: {redundant}"
     assert not stale, f"these word-list entries no longer occur on the site, remove them: {stale}"

@@ -131,6 +131,33 @@ def test_cases_go_on_one_map_each_numbered_in_list_order() -> None:
     assert [m.id for m in only_home.maps] == ["nl"], "no second map without cases abroad"
 
 
+@pytest.mark.parametrize("case, label", [
+    ({"place": "Selwerd", "municipality": "Groningen", "country": "NL"}, "Selwerd, gemeente Groningen"),
+    ({"place": "Emmen", "municipality": "Emmen", "country": "NL"}, "Emmen"),
+    ({"place": "Aardbevingsgebied in de provincie Groningen", "country": "NL"},
+     "Aardbevingsgebied in de provincie Groningen"),
+    ({"place": "Thornton Estate", "municipality": "Hull", "country": "GB"},
+     "Thornton Estate, Hull (Verenigd Koninkrijk)"),
+    ({"place": "Hull", "municipality": "Hull", "country": "GB"}, "Hull (Verenigd Koninkrijk)"),
+    ({"place": "Ergens in Engeland", "country": "GB"}, "Ergens in Engeland (Verenigd Koninkrijk)"),
+])
+def test_place_label_reads_as_dutch_for_every_combination(case: dict, label: str) -> None:
+    """'gemeente' only before a Dutch municipality; none for a region or a town abroad."""
+    assert case_map.place_text(case) == label
+
+
+@pytest.mark.parametrize("period, text", [
+    ({"start": 2007, "end": 2015}, "2007–2015"),
+    ({"start": 1997}, "begonnen in 1997"),
+    ({"start": 2020, "end": "lopend"}, "2020 tot nu"),
+    ({"start": "onbekend"}, "begin onbekend"),
+    ({"start": "onbekend", "end": 2012}, "begin onbekend, tot 2012"),
+    ({"start": "onbekend", "end": "lopend"}, "begin onbekend, loopt nog"),
+])
+def test_period_text_never_shows_a_lone_year_or_an_invented_start(period: dict, text: str) -> None:
+    assert case_map.period_text(period) == text
+
+
 # --- validation ------------------------------------------------------------------------------
 
 def edit(path: Path, old: str, new: str) -> None:

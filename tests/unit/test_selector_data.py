@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.dataset import load_valid_dataset
-from macros.page_selector import DOMAIN_BOTH, selector_json
+from macros.page_selector import DOMAIN_BOTH, advisable, filters, selector_json
 from macros.pages import build_pages
 from tests.conftest import FIXTURE_DATA, ROOT
 
@@ -23,14 +23,15 @@ def data(data_dir: Path):
 
 def test_json_holds_every_record_with_only_the_fields_the_selector_uses(data) -> None:
     out = json.loads(selector_json(data))
-    assert set(out) == {"rungs", "filters", "methods", "cases", "checklists", "sources"}
+    assert set(out) == {"rungs", "kinds", "filters", "methods", "cases", "checklists", "sources"}
     assert [r["id"] for r in out["rungs"]] == [r.id for r in data.rungs]
     assert sorted(m["id"] for m in out["methods"]) == sorted(data.methods)
     assert sorted(c["id"] for c in out["cases"]) == sorted(data.cases)
     assert sorted(c["id"] for c in out["checklists"]) == sorted(data.checklists)
     for m in out["methods"]:
-        assert set(m) == {"id", "name", "summary", "rungs", "roles", "domain", "types", "levels", "phases",
-                          "groups", "sources"}
+        assert set(m) == {"id", "name", "summary", "rungs", "roles", "kinds", "domain", "types", "levels", "phases",
+                          "groups", "scale", "duration", "ready", "sources"}
+        assert m["kinds"] == [data.methods[m["id"]]["kind"]]
         record = data.methods[m["id"]]
         assert m["rungs"] == record["rungs"] and m["roles"] == record["roles"]
         assert m["groups"] == record["target_groups"]
@@ -67,6 +68,7 @@ def test_filters_use_the_vocabularies_and_their_dutch_labels(data) -> None:
     labels = data.schemas.labels
     assert by_param["rol"]["labels"] == {r.id: r["label"] for r in data.roles}
     assert by_param["soort"]["labels"] == labels["participationType"]
+    assert by_param["aard"]["labels"] == labels["methodKind"]
     assert by_param["niveau"]["labels"] == labels["level"]
     assert by_param["fase"]["labels"] == labels["phase"]
     assert by_param["doelgroep"]["labels"] == labels["targetGroup"]
@@ -92,7 +94,10 @@ def test_the_page_carries_a_form_for_every_rung_and_value_and_a_fallback(data) -
         assert f'name="rol" id="wg-pw-rol-{role.id}" value="{role.id}"' in page
     for value in data.schemas.labels["targetGroup"]:
         assert f'name="doelgroep" id="wg-pw-doelgroep-{value}"' in page
-    assert page.count("<fieldset") == 7 and page.count("<legend>") == 7
+    fieldsets = 1 + len(filters(data))  # the rungs, then one per filter (role, kind, domain, …)
+    assert page.count("<fieldset") == fieldsets and page.count("<legend>") == fieldsets
+    for value in data.schemas.labels["methodKind"]:
+        assert f'name="aard" id="wg-pw-aard-{value}"' in page
     assert re.search(r'<form class="wg-pw__form" hidden', page), "the form waits for the script"
     assert 'aria-live="polite"' in page
     assert 'data-json="../participatiewijzer/data.json"' in page
@@ -125,3 +130,36 @@ def test_own_javascript_and_css_stay_within_15_kb_compressed() -> None:
     assert size <= BUDGET, f"{size} bytes gzip > {BUDGET}"
     mkdocs = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "assets/js/participatiewijzer.js" in mkdocs and "assets/css/participatiewijzer.css" in mkdocs
+
+
+def test_a_question_is_asked_only_when_some_method_answers_it(data_dir: Path) -> None:
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    for param, field in (("schaal", "scale"), ("duur", "duration")):
+        asked = param in [f.param for f in filters(data)]
+        assert asked == any(m.get(field) for m in data.methods.values()), param
+    for path in (data_dir / "methods").glob("*.yaml"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        skip = False
+        kept = []
+        for line in lines:  # drop scale and duration (a block) from every method, which is then a concept
+            if line.startswith("status:"):
+                line = "status: concept"
+            if line.startswith(("scale:", "duration:", "reviewed:", "reviewer:")):
+                skip = line.startswith("duration:")
+                continue
+            if skip and line.startswith("  "):
+                continue
+            skip = False
+            kept.append(line)
+        path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    bare = load_valid_dataset(data_dir, data_dir.parent)
+    assert {"schaal", "duur"}.isdisjoint(f.param for f in filters(bare))
+    page = build_pages(bare)["participatiewijzer/index.md"]
+    assert 'name="schaal"' not in page and 'name="duur"' not in page
+
+
+def test_ideas_and_methods_without_steps_are_not_advisable(data) -> None:
+    out = {m["id"]: m for m in json.loads(selector_json(data))["methods"]}
+    for method in data.methods.values():
+        assert out[method.id]["ready"] == (method["kind"] != "idee" and bool(method.get("steps")))
+        assert out[method.id]["ready"] == advisable(method)

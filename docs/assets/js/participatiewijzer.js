@@ -92,19 +92,25 @@
     if (more) form.querySelector(".wg-pw__more").open = true;
   }
 
-  // ----- filtering --------------------------------------------------------------------------
-  // One pass over the methods; the "Waarom dit past" text is only made for what gets shown.
+  // ----- advice ----------------------------------------------------------------------------
+  // One pass over the methods. Each answered question fits, does not fit, or is unknown (no data:
+  // "onbekend", never a reason to leave a method out). The advice: methods that fit every answer they
+  // have data for, on the chosen rung, then on a neighbouring one, each ranked by how many answers fit
+  // (the data's alphabetical order breaks ties). Methods that miss an answer but fit another are
+  // "past deels"; ideas and methods without steps are listed apart. The "why" text is only made for
+  // what gets shown.
+  function byFits(x, y) { return y.fit.length - x.fit.length; }
   function select(data, state) {
     var chosen = state.rung ? data.rungIndex[state.rung] : -1;
     var used = data.filters.filter(function (f) { return state.f[f.param].length; });
-    var exact = [], near = [], shown = {}, sourceSeen = {}, sources = [];
+    var exact = [], near = [], partial = [], apart = [], shown = {}, sourceSeen = {}, sources = [];
     var methods = data.methods;
-    outer: for (var m = 0; m < methods.length; m++) {
-      var method = methods[m];
+    for (var m = 0; m < methods.length; m++) {
+      var method = methods[m], fit = [], miss = [], unknown = [];
       for (var a = 0; a < used.length; a++) {
-        var wanted = state.f[used[a].param], have = method[used[a].field], hit = false;
+        var wanted = state.f[used[a].param], have = method[used[a].field] || [], hit = false;
         for (var v = 0; v < have.length && !hit; v++) hit = wanted.indexOf(have[v]) >= 0;
-        if (!hit) continue outer;
+        (hit ? fit : have.length ? miss : unknown).push(used[a]);
       }
       var by = null;
       if (chosen >= 0) {
@@ -116,7 +122,10 @@
         }
         if (on) by = null; else if (!by.length) continue;
       }
-      (by ? near : exact).push({ m: method, by: by });
+      var found = { m: method, by: by, fit: fit, miss: miss, unknown: unknown };
+      if (!method.ready) { if (!miss.length) apart.push(found); continue; }
+      if (miss.length) { if (fit.length || (chosen >= 0 && !by)) partial.push(found); continue; }
+      (by ? near : exact).push(found);
       shown[method.id] = 1;
       for (var s = 0; s < method.sources.length; s++) {
         var key = method.sources[s];
@@ -124,8 +133,11 @@
       }
     }
     sources.sort(function (x, y) { return x - y; });
+    exact.sort(byFits);  // Array.prototype.sort is stable: equal scores keep alphabetical order
+    near.sort(byFits);
+    partial.sort(function (x, y) { return (y.fit.length + !y.by) - (x.fit.length + !x.by); });
     return {
-      methods: exact.concat(near), exact: exact.length, used: used,
+      methods: exact.concat(near), exact: exact.length, used: used, partial: partial, apart: apart,
       cases: related(data.cases, state, shown, false),
       lists: related(data.checklists, state, shown, true),
       sources: sources
@@ -148,7 +160,7 @@
   }
 
   function methodWhy(data, state, used, hit) {
-    var m = hit.m, why = [];
+    var m = hit.m, why = [], no = [];
     if (state.rung && !hit.by) why.push("trede " + data.rungLabel[state.rung]);
     if (hit.by) {
       why.push("naburige trede " + list(hit.by.map(function (r) {
@@ -156,13 +168,21 @@
         return data.rungLabel[id] + " (" + NEAR[data.rungIndex[id] > data.rungIndex[state.rung] ? 1 : 0] + ")";
       })));
     }
-    used.forEach(function (f) {
+    hit.fit.forEach(function (f) {
       var labels = m[f.field].filter(function (v) { return state.f[f.param].indexOf(v) >= 0; })
         .map(function (v) { return f.labels[v]; });
       why.push(f.why + ": " + list(labels));
     });
-    if (!why.length) why.push("treden: " + list(m.rungs.map(function (id) { return data.rungLabel[id]; })));
-    return why.join("; ");
+    hit.miss.forEach(function (f) {
+      no.push(f.why + " (" + list((m[f.field] || []).map(function (v) { return f.labels[v] || v; })) + ")");
+    });
+    if (!why.length && !no.length && !hit.unknown.length) {
+      return "treden: " + list(m.rungs.map(function (id) { return data.rungLabel[id]; }));
+    }
+    return (why.length ? "past bij " + why.join("; ") : "") +
+      (no.length ? (why.length ? ". " : "") + "Past niet bij " + no.join("; ") : "") +
+      (hit.unknown.length ? ((why.length || no.length) ? ". " : "") + "Onbekend: " +
+        list(hit.unknown.map(function (f) { return f.why; })) : "");
   }
 
   function relatedWhy(data, state, hit, onText, byText) {
@@ -176,18 +196,33 @@
 
   // ----- rendering --------------------------------------------------------------------------
   // Items per list before "Toon meer": with 5,000 methods the page stays fast and readable.
-  var PAGE = { methods: 50, cases: 20, lists: 20, sources: 20 };
+  var PAGE = { methods: 50, partial: 20, apart: 20, cases: 20, lists: 20, sources: 20 };
 
   function item(href, name, text, why, extra, attrs) {
     return "<li" + attrs + "><a href=\"" + href + "\">" + esc(name) + "</a>" + extra +
       (text ? "<br><span class=\"wg-pw__sum\">" + esc(text) + "</span>" : "") +
-      (why ? "<br><span class=\"wg-pw__why\"><strong>Waarom dit past:</strong> " + esc(why) + "</span>" : "") + "</li>";
+      (why ? "<br><span class=\"wg-pw__why\"><strong>Waarom:</strong> " + esc(why) + "</span>" : "") + "</li>";
   }
 
   // The four result lists: how to draw one entry, and what to say when there is none.
   function views(sel) {
     var data = sel.data, base = sel.base;
+    var apartTag = function (m) {
+      return m.kinds[0] === "idee" ? "alleen een idee" : "nog niet beschreven";
+    };
     return {
+      partial: function (hit, state, out) {
+        var id = esc(hit.m.id);
+        return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
+          " <span class=\"wg-pw__tag\">" + (hit.fit.length + (state.rung && !hit.by ? 1 : 0)) + " van " +
+          (out.used.length + (state.rung ? 1 : 0)) + " antwoorden passen</span>", " data-id=\"" + id + "\"");
+      },
+      apart: function (hit) {
+        var id = esc(hit.m.id);
+        return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, "",
+          " <span class=\"wg-pw__tag\">" + apartTag(hit.m) + "</span>",
+          " data-id=\"" + id + "\" data-kind=\"" + esc(hit.m.kinds[0]) + "\"");
+      },
       methods: function (hit, state, out) {
         var id = esc(hit.m.id);
         return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
@@ -210,9 +245,12 @@
       }
     };
   }
-  var MORE = { methods: "methoden", cases: "praktijkvoorbeelden", lists: "checklists", sources: "bronnen" };
+  var MORE = { methods: "methoden", partial: "methoden", apart: "methoden", cases: "praktijkvoorbeelden",
+    lists: "checklists", sources: "bronnen" };
   var EMPTY = {
     methods: "Geen methode past bij deze keuze. Haal een vinkje weg of kies een andere trede.",
+    partial: "Geen methode die maar deels past.",
+    apart: "Geen.",
     cases: "Geen praktijkvoorbeeld bij deze keuze.",
     lists: "Geen checklist bij deze keuze.",
     sources: "Geen bronnen bij deze keuze."
@@ -242,8 +280,10 @@
         (out.methods.length - out.exact) + " op een naburige trede"
       : plural(out.methods.length, "methode", "methoden");
     text += ", " + plural(out.cases.length, "praktijkvoorbeeld", "praktijkvoorbeelden") + ", " +
-      plural(out.lists.length, "checklist", "checklists") + ".";
+      plural(out.lists.length, "checklist", "checklists") + ". Apart: " + out.partial.length + " deels passend, " +
+      out.apart.length + " nog niet beschreven of alleen een idee.";
     if (sel.count.textContent !== text) sel.count.textContent = text;
+    answers(sel, state);
 
     // The figure shows the choice too (also as a check mark, not by colour alone).
     sel.marks.forEach(function (el) {
@@ -251,6 +291,24 @@
       var on = el.tagName === "line" ? rung === state.rung : rung ? rung === state.rung : state.f.rol.indexOf(role) >= 0;
       el.classList.toggle("is-on", on);
     });
+  }
+
+  // What was answered, for the screen, the printout and the shared link.
+  function answers(sel, state) {
+    var data = sel.data, html = "";
+    var row = function (question, answer) { return "<div><dt>" + esc(question) + "</dt><dd>" + esc(answer) + "</dd></div>"; };
+    html += row("Hoeveel zeggenschap", state.rung ? data.rungLabel[state.rung] : "alle treden");
+    data.filters.forEach(function (f) {
+      var chosen = state.f[f.param];
+      if (chosen.length) html += row(f.legend, list(chosen.map(function (v) { return f.labels[v]; })));
+    });
+    if (!state.rung && !data.filters.some(function (f) { return state.f[f.param].length; })) {
+      html += row("Verder", "nog niets gekozen");
+    }
+    sel.answers.innerHTML = html;
+    var url = location.origin + location.pathname + toQuery(data, state);
+    sel.link.href = url;
+    sel.link.textContent = url;
   }
 
   // ----- wiring -----------------------------------------------------------------------------
@@ -265,11 +323,13 @@
         form: root.querySelector(".wg-pw__form"),
         figure: root.querySelector(".wg-ladderfig"),
         count: root.querySelector(".wg-pw__count"),
+        answers: root.querySelector(".wg-pw__answers"),
+        link: root.querySelector(".wg-pw__link"),
         lists: {}
       };
       sel.views = views(sel);
       sel.marks = sel.figure.querySelectorAll("[data-rung],[data-role]");
-      ["methods", "cases", "lists", "sources"].forEach(function (name) {
+      ["methods", "partial", "apart", "cases", "lists", "sources"].forEach(function (name) {
         var el = root.querySelector("[data-list=" + name + "]");
         var more = root.querySelector("[data-more=" + name + "]");
         sel.lists[name] = { el: el, more: more, limit: PAGE[name] };
@@ -317,6 +377,22 @@
       var svg = sel.figure.querySelector("svg");
       svg.setAttribute("aria-hidden", "true");
       svg.querySelectorAll("a").forEach(function (a) { a.setAttribute("tabindex", "-1"); });
+      // The date of the advice is the reader's today (the printout says when it was made).
+      root.querySelector(".wg-pw__date").textContent = new Date().toLocaleDateString("nl-NL",
+        { day: "numeric", month: "long", year: "numeric" });
+      root.querySelector(".wg-pw__print").addEventListener("click", function () {
+        for (var name in sel.lists) {  // the printout holds every entry, not only the first page
+          var from = sel.lists[name].el.children.length;
+          sel.lists[name].limit = Infinity;
+          if (!sel.lists[name].more.hidden) draw(sel, name, from);
+        }
+        window.print();
+      });
+      root.querySelector(".wg-pw__copy").addEventListener("click", function (event) {
+        var button = event.currentTarget, url = sel.link.href;
+        var done = function () { button.textContent = "Link gekopieerd"; setTimeout(function () { button.textContent = "Kopieer de link"; }, 2000); };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, function () {});
+      });
       root.querySelectorAll(".wg-pw__js").forEach(function (el) { el.hidden = false; });
       root.querySelector(".wg-pw__fallback").hidden = true;
       sel.form.hidden = false;
