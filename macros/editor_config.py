@@ -150,6 +150,12 @@ class _Builder:
         if hint:
             out["hint"] = hint
         out.update(self.widget(name, resolved, defs, base))
+        if out.get("widget") == "object" and not required:
+            # Decap checks the fields inside an object even when the curator leaves the whole (optional)
+            # object empty, so its required fields are optional in the form; `controleer` and the checks
+            # on the pull request still require them once the object is used.
+            for inner in out["fields"]:
+                inner["required"] = False
         return out
 
     def widget(self, name: str, node: dict[str, Any], defs: list[str], base: str) -> dict[str, Any]:

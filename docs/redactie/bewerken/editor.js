@@ -32,7 +32,9 @@ function ordered(value, fields) {
       || (Array.isArray(value[key]) && value[key].length === 0);
     if (empty) continue; // an optional field left empty is left out, as in the record files
     const field = (fields || []).find((f) => f.name === key);
-    out[key] = field && field.fields ? ordered(value[key], field.fields) : value[key];
+    const inner = field && field.fields ? ordered(value[key], field.fields) : value[key];
+    if (inner && typeof inner === "object" && !Array.isArray(inner) && !Object.keys(inner).length) continue;
+    out[key] = inner;
   }
   return out;
 }
