@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from macros import citations, review_state
 from macros.dataset import load_valid_dataset
+from macros.editor_config import write_editor_config
 from macros.pages import build_pages, write_pages
 from macros.search_index import ENGINES, build_search_index
 
@@ -36,6 +37,12 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir), docs_dir)
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
+    # The web editor's form follows the schema: its configuration is written on every build.
+    if not write_editor_config(data, docs_dir, repo_url=env.conf.get("repo_url") or edit_base,
+                               site_url=env.conf.get("site_url") or "",
+                               oauth_url=env.conf["extra"].get("editor_oauth_url") or ""):
+        log.info("wijkengids: de web-editor (Decap CMS) ontbreekt in docs/redactie/bewerken/decap/; "
+                 "`make build` installeert hem")
     # The data set stays in memory for the macros but never changes again. Without this, every full
     # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
     # MkDocs part of the build about 10 % slower than the same pages without the data layer.
