@@ -55,6 +55,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         raise SystemExit(f"mkdocs.yml: extra.search (WIJKENGIDS_SEARCH) is '{engine}'; kies uit {', '.join(ENGINES)}")
     # The search dialog offers the rungs as a filter, in the ladder's order (overrides/partials/search.html).
     env.conf["extra"]["search_rungs"] = [r["label"] for r in data.rungs]
+    # … and the kinds of method (methode, instrument, regeling, …), with the schema's Dutch labels.
+    env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
 
     env.variables["wijkengids"] = {
         "methoden": len(data.methods),

@@ -100,6 +100,41 @@ def test_filters_narrow_the_results_by_kind_and_rung_by_keyboard(page, base_url:
     assert shown and shown <= expected, shown - expected
 
 
+def test_the_kind_of_method_filters_the_results_by_keyboard(page, base_url: str, data) -> None:  # noqa: ANN001
+    # A kind that some methods have and others not (a filter that keeps everything proves nothing);
+    # the fewest such methods, so all of them fit on the first page of results.
+    counts: dict[str, list[str]] = {}
+    for m in data.methods.values():
+        counts.setdefault(m["kind"], []).append(m.id)
+    kind = min((k for k, ids in counts.items() if 1 < len(ids) < len(data.methods)), key=lambda k: len(counts[k]))
+    label = data.schemas.labels["methodKind"][kind]
+    expected = {f"/methoden/{i}/" for i in counts[kind]}
+
+    open_search(page, base_url)
+    everything = count_in(search(page, "wijk"))
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('select[data-aard]')"):
+            break
+    assert page.evaluate("document.activeElement.matches('select[data-aard]')"), "the kind select is reachable by Tab"
+    options = page.eval_on_selector_all("select[data-aard] option", "os => os.map(o => o.textContent.trim())")
+    assert options[1:] == list(data.schemas.labels["methodKind"].values()), "the schema's Dutch labels, in order"
+    before = page.evaluate(META)
+    while page.eval_on_selector("select[data-aard]", "s => s.value") != label:
+        page.keyboard.press("ArrowDown")
+    wait_for_new_meta(page, before)
+    paths = set(result_paths(page))
+    assert paths and paths <= expected and len(paths) < everything, paths - expected
+
+    # No words, only the filter: every method of that kind, and nothing else.
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_function(f"n => new RegExp('^\\\\s*' + n + ' overeenkomende').test({META})"
+                           " && !document.querySelector('input.md-search__input').value",
+                           arg=len(expected), timeout=10_000)
+    assert set(result_paths(page)) == expected
+
+
 def test_keyboard_opens_moves_and_opens_a_result_with_the_query_highlighted(page, base_url: str) -> None:  # noqa: ANN001
     page.goto(base_url + "/over/")
     page.wait_for_load_state()

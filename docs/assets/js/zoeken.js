@@ -38,6 +38,7 @@
   var scroll = root.querySelector(".md-search__scrollwrap");
   var chips = Array.prototype.slice.call(root.querySelectorAll("[data-soort]"));
   var rung = root.querySelector("select[data-trede]");
+  var kind = root.querySelector("select[data-aard]");
   if (!toggle || !input || !meta || !list) return;
 
   var pagefind = null;
@@ -89,6 +90,7 @@
       if (chip.getAttribute("aria-pressed") === "true" && chip.getAttribute("data-soort")) chosen.soort = chip.getAttribute("data-soort");
     });
     if (rung && rung.value) chosen.trede = rung.value;
+    if (kind && kind.value) chosen.aard = kind.value;
     return chosen;
   }
 
@@ -304,6 +306,7 @@
     });
   });
   if (rung) rung.addEventListener("change", update);
+  if (kind) kind.addEventListener("change", update);
   list.addEventListener("click", function (ev) {
     if (ev.target.closest && ev.target.closest("a")) setOpen(false);
   });
