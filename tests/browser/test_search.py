@@ -93,7 +93,7 @@ def test_filters_narrow_the_results_by_kind_and_rung_by_keyboard(page, base_url:
     page.locator("input.md-search__input").fill("")
     page.locator("input.md-search__input").press("End")
     expected = {f"/methoden/{m.id}/" for m in data.methods_on_rung(rung.id)}
-    wanted = f"{len(expected)} overeenkomende" if len(expected) > 1 else "1 overeenkomende"
+    wanted = f"{len(expected)} overeenkomende" if len(expected) > 1 else "1 overeenkomend document"
     page.wait_for_function(f"w => {META}.includes(w) && !document.querySelector('input.md-search__input').value",
                            arg=wanted, timeout=10_000)
     shown = set(result_paths(page))

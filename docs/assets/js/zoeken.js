@@ -157,7 +157,8 @@
         var count = found.results.length;
         if (!count) setMeta(t("search.result.none"));
         else if (!found.all) setMeta("Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan:");
-        else setMeta(count === 1 ? t("search.result.one") : t("search.result.other", count));
+        // Material's Dutch for one result says "1 overeenkomende document"; the adjective has no -e there.
+        else setMeta(count === 1 ? "1 overeenkomend document" : t("search.result.other", count));
       });
     });
   }
