@@ -20,8 +20,8 @@ from urllib.parse import quote
 
 from .bib_apa import sort_key
 from .bib_model import PRIVATE_FIELDS, Entry
-from .bib_text import is_doi, matching_brace
 from .bib_names import Person, full_name_inverted
+from .bib_text import is_doi, matching_brace
 
 _RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
               "inproceedings": "CPAPER", "techreport": "RPRT", "report": "RPRT",

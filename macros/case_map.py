@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 GEODATA = Path(__file__).parent / "geodata" / "europe-nw.json"
 HOME = "NL"
@@ -427,8 +428,8 @@ def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[lis
         if any(abs(m.x - x) < len(text) * size * GLYPH_EM / 2 + m.radius + 2 and abs(m.y - y) < size * 0.6 + m.radius + 2
                for m in markers):
             return False
-        return not any(abs(l.x - x) < (len(l.text) + len(text)) * size * GLYPH_EM / 2 and abs(l.y - y) < size * 1.4
-                       for l in labels)
+        return not any(abs(lbl.x - x) < (len(lbl.text) + len(text)) * size * GLYPH_EM / 2 and abs(lbl.y - y) < size * 1.4
+                       for lbl in labels)
 
     for code in sorted(shapes):
         if code == HOME and not label_home:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import bibliography, case_map, review_state
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
-from .yaml_loader import YInt, YList, YMap, YStr, YFloat, line_of, load_yaml
+from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
 
 RECORD_FOLDERS = {"method": "methods", "case": "cases", "checklist": "checklists"}
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
@@ -401,10 +402,10 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
     if data.bibliography is None:
         return
     known_keys = list(data.bibliography.keys())
-    for display, line, field, key in sources_seen:
+    for display, line, field_name, key in sources_seen:
         if key.startswith("\0dup:"):
-            problems.add(display, line, field, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
+            problems.add(display, line, field_name, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
         elif key not in data.bibliography:
             guess = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.7)
             hint = f"bedoel je '{guess[0]}'?" if guess else "voeg de bron toe aan data/references.bib"
-            problems.add(display, line, field, f"bron '{key}' staat niet in de leeslijst", hint)
+            problems.add(display, line, field_name, f"bron '{key}' staat niet in de leeslijst", hint)

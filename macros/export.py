@@ -18,9 +18,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .schema import ref_target
 
@@ -46,7 +47,7 @@ class FieldDoc:
     ref: str = ""  # the shared building block it uses ('text', 'markdown', 'rungs', …), if any
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label) of a fixed list
     max_length: int | None = None
-    children: list["FieldDoc"] = field(default_factory=list)  # fields of a group / of each list item
+    children: list[FieldDoc] = field(default_factory=list)  # fields of a group / of each list item
     schema: dict[str, Any] = field(default_factory=dict, repr=False)  # resolved schema of the value
 
 

@@ -192,8 +192,18 @@ def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None
                 today: date | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
     ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
-    from . import page_checklists, page_glossary, page_ladder, page_map, page_onderbouwing, page_opendata, \
-        page_readinglist, page_records, page_selector, page_timeline
+    from . import (
+        page_checklists,
+        page_glossary,
+        page_ladder,
+        page_map,
+        page_onderbouwing,
+        page_opendata,
+        page_readinglist,
+        page_records,
+        page_selector,
+        page_timeline,
+    )
 
     ctx = PageContext(data, edit_base, docs_dir, today)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,

@@ -39,7 +39,7 @@ class Problems:
             severity: str = "fout") -> None:
         self.items.append(Problem(file, line, field, message, hint, severity))
 
-    def extend(self, other: "Problems | list[Problem]") -> None:
+    def extend(self, other: Problems | list[Problem]) -> None:
         self.items.extend(other.items if isinstance(other, Problems) else other)
 
     @property

@@ -8,9 +8,10 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import fastjsonschema
 import jsonschema

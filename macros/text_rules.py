@@ -6,7 +6,8 @@ at validation time instead of publishing something odd.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .problems import Problems
 from .yaml_loader import YList, YMap, YStr

@@ -16,8 +16,9 @@ Every problem is added to a :class:`Problems`; the caller decides what to do wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

@@ -74,10 +74,10 @@ def synthetic_data(base: dict[str, Any], methods: int, seed: int) -> dict[str, A
 
 def build_page(folder: Path, methods: int, seed: int) -> Path:
     """Write the bench site into folder; return the page path relative to it."""
+    from macros import page_selector
     from macros.dataset import load_valid_dataset
     from macros.page_selector import selector_data
     from macros.pages import PageContext
-    from macros import page_selector
 
     data = load_valid_dataset(FIXTURE_DATA, FIXTURE_DATA.parent)
     ctx = PageContext(data)

@@ -21,7 +21,7 @@ import re
 import subprocess
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -64,9 +64,9 @@ def rewrite_html(site: Path) -> int:
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
 
-        def replace(match: re.Match[str]) -> str:
+        def replace(match: re.Match[str], folder: Path = page.parent) -> str:
             nonlocal changed
-            new = file_link(match.group(3), page.parent, site)
+            new = file_link(match.group(3), folder, site)
             changed += new != match.group(3)
             return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
 
@@ -107,8 +107,8 @@ def _stamp() -> tuple[int, int, int, int, int, int]:
     """File dates in the zip: SOURCE_DATE_EPOCH (make sets it to the last commit), else 1980-01-01,
     the earliest date a zip can hold; never the clock, so the same site gives the same zip."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    earliest = datetime(1980, 1, 1, tzinfo=timezone.utc)
-    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else earliest
+    earliest = datetime(1980, 1, 1, tzinfo=UTC)
+    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else earliest
     return max(moment, earliest).timetuple()[:6]
 
 

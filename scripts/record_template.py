@@ -223,7 +223,7 @@ def render(data: Any, kind: str, name: str, slug: str, today: date) -> str:
         f"# {KIND_HEADINGS[kind]}: {name}",
         "# Vul elk veld in en vervang elke tekst 'nog in te vullen'. Regels met '#' ervoor zijn uitleg, of",
         "# velden die je mag weglaten: haal de '#' weg om zo'n veld te gebruiken (let op het inspringen).",
-        f"# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
+        "# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
         f"# Dit bestand heet data/{folder}/{slug}.yaml; het veld id moet gelijk blijven aan die naam.",
         "",
     ]

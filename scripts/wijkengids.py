@@ -18,9 +18,10 @@ import argparse
 import io
 import re
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from macros import export, review, review_state
 from macros.dataset import RECORD_FOLDERS, load_dataset

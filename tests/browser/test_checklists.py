@@ -47,7 +47,7 @@ def test_ticks_persist_and_progress_counts(page, base_url: str, checklist) -> No
 
 def test_each_checkbox_has_an_accessible_name_and_axe_passes(page, base_url: str, checklist) -> None:
     page.goto(f"{base_url}/checklists/{checklist.id}/")
-    for index, item in enumerate(checklist["items"]):
+    for item in checklist["items"]:
         assert page.get_by_role("checkbox", name=item["text"], exact=True).count() == 1
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]

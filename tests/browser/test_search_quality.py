@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-
-from macros.yaml_loader import load_yaml
 from macros.problems import Problems
+from macros.yaml_loader import load_yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "search_queries.yaml"
 MIN_RECALL_AT_5 = 0.9

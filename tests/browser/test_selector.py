@@ -438,7 +438,10 @@ def ranked(data: Dataset, **answers: list[str]) -> tuple[list[str], list[str], l
                 partial.append((fit, m.id))
         else:
             advice.append((fit, m.id))
-    by_fit = lambda pairs: [i for _, i in sorted(pairs, key=lambda p: -p[0])]  # stable: alphabetical ties
+
+    def by_fit(pairs: list) -> list:  # stable: alphabetical ties
+        return [i for _, i in sorted(pairs, key=lambda p: -p[0])]
+
     return by_fit(advice), by_fit(partial), apart
 
 

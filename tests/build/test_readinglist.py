@@ -19,7 +19,6 @@ from macros.page_readinglist import cited_keys, handwritten_pages, page_title, p
 from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 from tests.html_tree import Node, parse
 
-
 # --- reading built HTML ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

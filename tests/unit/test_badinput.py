@@ -346,8 +346,9 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
 
 
 def test_valid_baseline_loads_both_records_and_says_so(tmp_path: Path) -> None:
-    from scripts.check import run
     import io
+
+    from scripts.check import run
 
     out = io.StringIO()
     code, data = run(prepare("valid-baseline", tmp_path), out)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 import bibtexparser
@@ -18,8 +17,8 @@ import pytest
 
 from macros.bib_text import decode_latex
 from macros.bibliography import (
-    Entry,
     PRIVATE_FIELDS,
+    Entry,
     cite_text,
     coins_pairs,
     format_reference,

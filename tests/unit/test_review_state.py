@@ -35,7 +35,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 def drop_lines(path: Path, *starts: str) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(l for l in lines if not l.startswith(starts)), encoding="utf-8")
+    path.write_text("".join(ln for ln in lines if not ln.startswith(starts)), encoding="utf-8")
 
 
 # --- status ------------------------------------------------------------------------------------
