@@ -10,7 +10,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench audit offline system-deps clean
+.PHONY: serve build test test-fast lint check bench audit offline system-deps clean
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11 is nodig"; exit 1; }
@@ -42,8 +42,17 @@ offline: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts.check
 
-test: $(STAMP) system-deps
+# Lint and type check first: any finding fails the run (fix most with `$(BIN)/ruff check --fix macros scripts tests`).
+lint: $(STAMP)
+	$(BIN)/ruff check macros scripts tests
+	$(BIN)/mypy
+
+test: $(STAMP) system-deps lint
 	$(BIN)/python -m pytest
+
+# The unit tier alone: no MkDocs build, no browser (tests/build and tests/browser are the slow tiers).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit -q
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m scripts.bench

@@ -25,6 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
+from scripts.project import mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = "mkdocs.offline.yml"
 FOLDER = "wijkengids"  # the folder inside the zip
@@ -97,10 +99,7 @@ def inline_search_index(site: Path) -> int:
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """mkdocs build --strict with the offline configuration, from ``project``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", CONFIG,
-                           "-d", str(site.resolve())], cwd=project, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return mkdocs_build(project, site.resolve(), config=CONFIG)
 
 
 def _stamp() -> tuple[int, int, int, int, int, int]:

@@ -15,11 +15,9 @@ from urllib.parse import urlparse
 import pytest
 
 from scripts import chromium
+from tests.support import CSP
 
 CHROMIUM = chromium.PATH
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-       "frame-ancestors 'none'")
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

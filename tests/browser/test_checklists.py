@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.dataset import load_valid_dataset
-from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
+from tests.support import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 
 @pytest.fixture(scope="module")

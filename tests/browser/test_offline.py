@@ -16,7 +16,7 @@ import pytest
 
 from macros.dataset import load_valid_dataset
 from scripts import offline
-from tests.conftest import ROOT, project_copy
+from tests.support import ROOT, project_copy
 
 
 @pytest.fixture(scope="module")

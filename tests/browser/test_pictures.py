@@ -12,17 +12,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros import case_map
-from macros.dataset import Dataset, load_valid_dataset
-from tests.conftest import ROOT, SITE_DATA
+from macros.dataset import Dataset
+from tests.support import ROOT, SITE_DATA
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 WIDTHS = (390, 1280)
 DATA_DIR = SITE_DATA
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_valid_dataset(DATA_DIR, DATA_DIR.parent)
 
 
 def method_page(data: Dataset) -> str:

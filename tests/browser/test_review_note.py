@@ -19,7 +19,7 @@ import pytest
 from macros import review
 from macros.dataset import load_valid_dataset
 from tests.browser.conftest import _Handler
-from tests.conftest import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project
+from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project
 
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd."
 

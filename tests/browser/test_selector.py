@@ -14,18 +14,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.dataset import Dataset, Record, load_valid_dataset
+from macros.dataset import Dataset, Record
 from macros.page_selector import DOMAIN_BOTH, advisable
-from tests.conftest import SITE_DATA
+from tests.support import SITE_DATA
 
 DATA_DIR = SITE_DATA
 
 
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    data = load_valid_dataset(DATA_DIR, DATA_DIR.parent)
+def test_the_session_data_has_rungs_and_methods(data: Dataset) -> None:
     assert data.rungs and data.methods, "the selector needs rungs and methods"
-    return data
 
 
 # ----- what the data says the selector must show ------------------------------------------------

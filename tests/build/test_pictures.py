@@ -14,8 +14,8 @@ import pytest
 from macros import case_map
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA
 from tests.html_tree import Node, parse
+from tests.support import FIXTURE_DATA
 
 MAP_URL = "/praktijk/kaart/"
 

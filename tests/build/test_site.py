@@ -10,13 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT, build_site
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(ROOT / "data", ROOT)
+from tests.support import ROOT, build_site
 
 
 class _Links(HTMLParser):

@@ -16,7 +16,7 @@ import pytest
 
 from macros import review_state
 from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT
+from tests.support import ROOT
 from tests.unit.test_cli import edit, run
 
 PERSON = "dr. A. Voorbeeld, Hogeschool Voorbeeldstad"

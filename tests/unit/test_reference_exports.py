@@ -30,7 +30,7 @@ from macros.bibliography import (
     to_csl_json,
     to_ris,
 )
-from tests.conftest import ROOT, SITE_DATA
+from tests.support import ROOT, SITE_DATA
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bib"
 SECRET = re.compile(r"GEHEIM-\d|redactienotitie|gereconstrueerd|niet gecontroleerd|jaargang onzeker", re.I)

@@ -12,7 +12,7 @@ import pytest
 
 from macros import review_state
 from macros.dataset import load_dataset, load_valid_dataset
-from tests.conftest import ROOT, SITE_DATA
+from tests.support import ROOT, SITE_DATA
 
 M = "data/methods/burgerpanel.yaml"
 C = "data/cases/voorbeeldwijk.yaml"
