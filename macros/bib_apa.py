@@ -19,6 +19,7 @@ from datetime import date
 from html import unescape
 from itertools import groupby
 from string import ascii_lowercase
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -36,7 +37,7 @@ _RANGE_DASH = re.compile(r"\s*(?:--|-|—)\s*")
 _MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, else 19, "…", the last
 
 
-def sort_key(entry: Entry) -> tuple:
+def sort_key(entry: Entry) -> tuple[Any, ...]:
     """Reading-list order: creators' core surnames (a title when the author is unknown), then
     year with ``z.d.`` first (APA), then title; the key makes the order total."""
     names = tuple(person_sort_key(person) for person in entry.creators)

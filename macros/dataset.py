@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +25,7 @@ LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes"
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
 
-class Record(dict):
+class Record(dict[str, Any]):
     """A validated record: plain values (str/int/float/list/dict), plus where it came from.
 
     Optional fields the file leaves out are present as None or [] so templates need no guards.
@@ -38,7 +38,7 @@ class Record(dict):
 
     @property
     def id(self) -> str:
-        return self["id"]
+        return str(self["id"])
 
     @property
     def heading(self) -> str:
@@ -369,7 +369,7 @@ def _unknown(problems: Problems, record: Record | None, field: str, value: str, 
 
 
 def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems,
-                      partial: list[Record] = ()) -> None:
+                      partial: Sequence[Record] = ()) -> None:
     rung_ids = [r.id for r in data.rungs]
     role_ids = [r.id for r in data.roles]
 

@@ -55,7 +55,8 @@ class Schemas:
         schema = self.raw[f"{kind}.schema.json"]
         if schema.get("type") == "array":
             schema = schema["items"]
-        return schema.get("properties", {})
+        properties: dict[str, Any] = schema.get("properties", {})
+        return properties
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         try:

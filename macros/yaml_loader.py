@@ -24,6 +24,7 @@ import yaml
 
 from .problems import Problems
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C parser is ~15x faster; fall back to pure Python where libyaml is missing
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -58,7 +59,7 @@ class YFloat(float):
     text: str = ""
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping with its own line and the line of every key."""
 
     line: int = 0
@@ -71,7 +72,7 @@ class YMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-class YList(list):
+class YList(list[Any]):
     """A list with its own line and the line of every item (an empty item has no value to carry it)."""
 
     line: int = 0
@@ -159,7 +160,7 @@ def _check_characters(text: str, display: str, problems: Problems) -> bool:
 
 def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, display: str,
             where: Callable[[], str] = str) -> Any:
-    line = event.start_mark.line + 1
+    line = event.start_mark.line + 1 if event.start_mark else 0
     value = event.value
     if not event.style:  # plain, unquoted (C parser says "", Python parser None)
         if value in _NULLS:
@@ -176,7 +177,7 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
     result.line = line
     result.plain = not event.style
     end = event.end_mark
-    if result.plain and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
+    if result.plain and end is not None and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
         problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {value!r}",
                      "zet de tekst tussen aanhalingstekens; echt commentaar zet je op een eigen regel")
     return result
@@ -251,7 +252,7 @@ def _build(text: str, display: str, problems: Problems) -> Any:
                              "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
                 raise _Abort
             if event.tag not in _ALLOWED_TAGS:
-                tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
+                tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
                 problems.add(display, line, where(), f"label '{tag}' is niet toegestaan",
                              "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
                 raise _Abort
