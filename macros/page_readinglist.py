@@ -221,8 +221,8 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         add(_keys(event.get("sources")), label, "event", f"tijdlijn/#{event.id}")
     for term in sorted(data.glossary, key=lambda t: t["term"].casefold()):
         add(_keys(term.get("sources")), term["term"], "term", f"begrippen/#{term.id}")
-    for page in handwritten_pages(docs_dir) if docs_dir else []:
-        add([key for key in page.keys if key in data.bibliography], page.title, "page", page.url)
+    for written in handwritten_pages(docs_dir) if docs_dir else []:
+        add([key for key in written.keys if key in data.bibliography], written.title, "page", written.url)
     return found
 
 

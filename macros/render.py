@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,7 @@ class TermLinker:
 
     _SKIP = re.compile(r"^<(/?)(a|h[1-6]|code|pre|summary|dt)\b", re.I)
 
-    def __init__(self, glossary: list[dict[str, Any]]):
+    def __init__(self, glossary: Sequence[Mapping[str, Any]]):
         self.targets: dict[str, tuple[str, str]] = {}
         for term in glossary:
             for name in [term["term"], *(term.get("aliases") or [])]:

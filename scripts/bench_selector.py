@@ -62,7 +62,7 @@ def synthetic_data(base: dict[str, Any], methods: int, seed: int) -> dict[str, A
             **{field: _pick(rng, values, 1, 2 if field in ("roles", "domain") else 3) for field, values in vocab.items()},
             "sources": [s["key"] for s in rng.sample(sources, rng.randint(1, 3))],
         })
-    out_methods.sort(key=lambda m: (m["name"].casefold(), m["id"]))
+    out_methods.sort(key=lambda m: (str(m["name"]).casefold(), str(m["id"])))
     ids = [m["id"] for m in out_methods]
     cases = [{"id": f"voorbeeld-{i:04d}", "name": f"Praktijk {i}", "summary": "Een wijk waar het lukte.",
               "rungs": _pick(rng, rungs, 1, 2), "methods": rng.sample(ids, rng.randint(1, 3))}

@@ -91,7 +91,7 @@ class AdvisedHost(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serving(folder: Path, server: http.server.ThreadingHTTPServer) -> Iterator[None]:
-    server.RequestHandlerClass = functools.partial(AdvisedHost, directory=str(folder))  # type: ignore[assignment]
+    server.RequestHandlerClass = functools.partial(AdvisedHost, directory=str(folder))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -189,14 +189,14 @@ def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[s
         return lines
     if doc.children:  # a list of items with their own fields (checklist points)
         lines = [key]
-        first = True
+        opens_item = True
         for child in doc.children:
             child_lines = _field(child, ctx, inner + "  ", kind)
-            if first and child.required:
+            if opens_item and child.required:
                 # the first required field opens the list item: '- id: punt-1'
                 value_at = next(i for i, line in enumerate(child_lines) if not line.lstrip().startswith("#"))
                 child_lines[value_at] = f"{inner}- " + child_lines[value_at][len(inner) + 2:]
-                first = False
+                opens_item = False
             lines += child_lines
         return lines
     if doc.value_text.startswith("lijst van"):
