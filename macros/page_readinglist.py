@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
@@ -32,7 +31,7 @@ from markupsafe import Markup, escape
 
 from . import bibliography
 from .bib_checks import TITLE_UNCHECKED
-from .bib_text import _FOLD
+from .bib_text import _FOLD, fold_accents
 from .bibliography import Entry
 from .dataset import OTHER_THEME, Dataset, Record
 from .pages import GENERATED_DIRS, PageContext
@@ -132,8 +131,7 @@ class Group:
 def normalise(text: str) -> str:
     """Search text as the script compares it: no accents, lower case, words split on anything else.
     (The same steps as ``norm()`` in leeslijst.js.)"""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-                   if not unicodedata.combining(c))
+    text = fold_accents(text.lower().translate(_FOLD))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from . import case_map
+from .bib_text import DUTCH_MONTHS
 from .text_rules import allowed_link
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,8 +76,7 @@ def markdown_inline(text: str) -> Markup:
     return Markup(html)
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = DUTCH_MONTHS
 
 
 def dutch_date(value: str) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from macros.bib_text import fold_accents
 from macros.dataset import RECORD_FOLDERS
 from macros.export import FieldDoc, field_docs
 
@@ -45,8 +45,7 @@ class TemplateError(ValueError):
 
 def slugify(name: str) -> str:
     """'Wijkcafé Overvecht (Utrecht)' -> 'wijkcafe-overvecht-utrecht': lower-case ASCII and '-'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = fold_accents(name)
     text = text.translate(_NO_DECOMPOSITION)
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -7,13 +7,13 @@ another data set, as `make test` never does.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from macros.bib_text import fold_accents
 from macros.dataset import Dataset, Record
 from macros.page_selector import DOMAIN_BOTH, advisable
 from tests.support import SITE_DATA
@@ -40,7 +40,7 @@ def method_matches(data: Dataset, m: Record, filters: dict[str, list[str]]) -> b
 
 def by_name(text: str) -> str:
     """Alphabetical as a reader expects it: 'Enquête' between 'Enquete' and 'Enquetf'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    return fold_accents(text).casefold()
 
 
 def expected(data: Dataset, rung: str = "", **filters: list[str]) -> tuple[list[str], list[str]]:
