@@ -349,7 +349,7 @@ def _collect_sources(items: Iterable[Any], display: str, prefix: str,
                 if key == "sources" and isinstance(sub, YList):
                     seen: dict[str, int] = {}
                     for source in sub:
-                        source_key = str(source["key"] if isinstance(source, YMap) else source)
+                        source_key = str(source_ref(source)[0])
                         if source_key in seen:
                             out.append((display, line_of(source, sub.line), path, "\0dup:" + source_key))
                         seen[source_key] = line_of(source, sub.line)
@@ -409,3 +409,16 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
             guess = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.7)
             hint = f"bedoel je '{guess[0]}'?" if guess else "voeg de bron toe aan data/references.bib"
             problems.add(display, line, field_name, f"bron '{key}' staat niet in de leeslijst", hint)
+
+
+def source_ref(source: Any) -> tuple[str, str | None]:
+    """A source reference as a record writes it, 'key' or {key, pages}, as (key, pages or None): the one
+    place the two forms are told apart."""
+    if isinstance(source, dict):
+        return source["key"], source.get("pages")
+    return source, None
+
+
+def reference_keys(sources: Any) -> list[str]:
+    """The keys of a `sources` list (missing or empty: [])."""
+    return [source_ref(source)[0] for source in sources or []]

@@ -33,7 +33,7 @@ from . import bibliography
 from .bib_checks import TITLE_UNCHECKED
 from .bib_text import _FOLD, fold_accents
 from .bibliography import Entry
-from .dataset import OTHER_THEME, Dataset, Record
+from .dataset import OTHER_THEME, Dataset, Record, reference_keys
 from .pages import GENERATED_DIRS, PageContext
 
 #: Filter value per BibTeX entry type; anything else is "overig".
@@ -225,7 +225,7 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
 
 
 def _keys(sources: Any) -> list[str]:
-    return [s["key"] if isinstance(s, dict) else s for s in sources or []]
+    return reference_keys(sources)
 
 
 @dataclass(frozen=True)

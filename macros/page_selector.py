@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from . import bibliography
 from .bib_text import fold_accents
-from .dataset import Dataset
+from .dataset import Dataset, reference_keys
 from .ladder_svg import ladder_svg
 from .pages import PageContext
 
@@ -81,7 +81,7 @@ def _domains(method: dict[str, Any], data: Dataset) -> list[str]:
 
 
 def _source_keys(record: dict[str, Any]) -> list[str]:
-    return [s["key"] if isinstance(s, dict) else s for s in record.get("sources") or []]
+    return reference_keys(record.get("sources"))
 
 
 def selector_data(data: Dataset) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import bibliography, review
-from .dataset import Dataset, Record
+from .dataset import Dataset, Record, source_ref
 from .render import TermLinker, make_environment
 
 #: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
@@ -102,7 +102,7 @@ class Site:
     def sources(self, record: Record | dict[str, Any]) -> list[SourceLine]:
         lines = []
         for source in record.get("sources") or []:
-            key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
+            key, pages = source_ref(source)
             html, order = self._reference(key)
             lines.append(SourceLine(key, pages, html,
                                     bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),

@@ -88,10 +88,6 @@ def yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def flow_list(values: list[str]) -> str:
-    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
-
-
 class _Context:
     """What the placeholders need from the existing data: a rung, a role, a source, a method."""
 
