@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import shutil
 import statistics
 import sys
@@ -23,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from scripts import chromium
-from scripts.host import AdvisedHost, advised_headers, serving
+from scripts.host import AdvisedHost, advised_headers, static_server
 from scripts.project import build_real_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,9 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Echte site: {pages} pagina's; search_index.json {len(index) / 1000:.1f} kB, "
               f"gzip {len(gzip.compress(index, 6)) / 1000:.1f} kB")
         AdvisedHost.headers_to_send = advised_headers()
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AdvisedHost)
-        with serving(site, server):
-            times = time_to_first_result(f"http://127.0.0.1:{server.server_address[1]}/", args.query, args.runs, args.cpu)
+        with static_server(site, AdvisedHost) as url:
+            times = time_to_first_result(f"{url}/", args.query, args.runs, args.cpu)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     load = statistics.median(t[0] for t in times)

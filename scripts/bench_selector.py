@@ -12,8 +12,6 @@ Part of ``make bench``, not of ``make test``.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import random
 import re
@@ -21,13 +19,13 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 import markdown
 
 from scripts import chromium
+from scripts.host import server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -104,11 +102,6 @@ def build_page(folder: Path, methods: int, seed: int) -> Path:
     return Path("participatiewijzer/index.html")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 # Each change is one click, as a reader makes it; the timer runs until the results are laid out.
 MEASURE_JS = """
 async (selectors) => {
@@ -150,9 +143,7 @@ def measure(methods: int = 5000, count: int = 20, seed: int = 20261122) -> tuple
         folder = Path(tmp)
         page_path = build_page(folder, methods, seed)
         data = json.loads((folder / "participatiewijzer/data.json").read_text(encoding="utf-8"))
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = start_server(folder)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=[
@@ -161,7 +152,7 @@ def measure(methods: int = 5000, count: int = 20, seed: int = 20261122) -> tuple
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 errors: list[str] = []
                 page.on("pageerror", lambda e: errors.append(str(e)))
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path.as_posix()}")
+                page.goto(f"{server_url(server)}/{page_path.as_posix()}")
                 page.wait_for_selector(".wg-pw[data-ready='1']", timeout=30000)
                 result = page.evaluate(MEASURE_JS, changes(data, count))
                 browser.close()

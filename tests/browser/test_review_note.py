@@ -8,9 +8,6 @@ fixture data, whose records are 'beoordeeld' by a fictional expert. A concept ne
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
@@ -18,6 +15,7 @@ import pytest
 
 from macros import review
 from macros.dataset import load_valid_dataset
+from scripts.host import static_server
 from tests.browser.conftest import _Handler
 from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project
 
@@ -41,10 +39,8 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("WIJKENGIDS_DATA", str(FIXTURE_DATA))
         result = build_site(root / "site", project=fixture_project(root / "project"))
     assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with static_server(root / "site", _Handler) as url:
+        yield url
 
 
 def test_the_script_adds_the_note_when_the_period_ran_out_after_the_build(page, fixture_url: str, method) -> None:
