@@ -9,12 +9,15 @@ from __future__ import annotations
 import gc
 import logging
 from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
+from mkdocs.exceptions import Abort
 
 from macros import citations
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages, write_pages
+from macros.problems import DataError
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -22,12 +25,24 @@ log = logging.getLogger("mkdocs.plugins.wijkengids")
 data_log = logging.getLogger("wijkengids.gegevens")
 
 
+# Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
+# reported together after the build: mkdocs-macros would otherwise print each with a traceback.
+_page_errors: list[str] = []
+
+
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
+    _page_errors.clear()
     gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
     project = Path(env.project_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
-    data = load_valid_dataset(data_dir, data_dir.parent)
+    try:
+        data = load_valid_dataset(data_dir, data_dir.parent)
+    except DataError as error:
+        # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
+        # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
+        raise Abort(error.problems.report() + "\n" + error.problems.summary()
+                    + "; de site is niet gebouwd.") from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
     edit_base = env.conf["extra"].get("edit_base", "")
@@ -74,10 +89,27 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     @env.macro
     def cite(*keys: str, pages: str | None = None, narrative: bool = False) -> Markup:
         """Inline citation: {{ cite("putters2022einde", pages="14") }} -> (Putters, 2022, blz. 14)."""
-        return citations.cite_markup(data, keys, pages=pages, narrative=narrative,
-                                     base=depth(), where=page_position(_first_missing(keys), "cite"))
+        return _reported(lambda: citations.cite_markup(data, keys, pages=pages, narrative=narrative, base=depth(),
+                                                       where=page_position(_first_missing(keys), "cite")))
 
     @env.macro
     def term(term_id: str, text: str | None = None) -> Markup:
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
-        return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id, "term"))
+        return _reported(lambda: citations.term_markup(data, term_id, text, base=depth(),
+                                                       where=page_position(term_id, "term")))
+
+
+def _reported(make: Callable[[], Markup]) -> Markup:
+    try:
+        return make()
+    except citations.CitationError as error:
+        _page_errors.append(str(error))
+        return Markup("")
+
+
+def on_post_build(env) -> None:  # noqa: ANN001 - called by mkdocs-macros after the pages are written
+    if _page_errors:
+        count = len(_page_errors)
+        pages = len({error.split(":", 1)[0] for error in _page_errors})
+        errors, files = ("fout" if count == 1 else "fouten"), ("pagina" if pages == 1 else "pagina's")
+        raise Abort("\n".join(_page_errors) + f"\n{count} {errors} in {pages} {files}; de site is niet gebouwd.")
