@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import bibliography, case_map
+from . import bibliography, case_map, review_state
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
@@ -148,11 +148,10 @@ def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
     record = Record(plain(value))
     for name, spec in schemas.fields(kind).items():
         if spec.get("type") == "object" and isinstance(record.get(name), dict):
-            for sub in spec.get("properties", {}):  # e.g. period.end, costs.money
-                record[name].setdefault(sub, None)
+            for sub, sub_spec in spec.get("properties", {}).items():  # e.g. period.end, costs.money
+                record[name].setdefault(sub, [] if _is_list(sub_spec) else None)
         if name not in record:
-            record[name] = [] if spec.get("type") == "array" or "textList" in spec.get("$ref", "") \
-                or spec.get("$ref", "").endswith(("/ids", "/rungs", "/roles")) else None
+            record[name] = [] if _is_list(spec) else None
     for item in record.get("items") or []:  # checklist items: optional fields present too
         item.setdefault("explanation", None)
         item.setdefault("methods", [])
@@ -160,6 +159,12 @@ def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
     record.kind, record.path, record.line = kind, display, value.line
     record.value_lines = _value_lines(value)
     return record
+
+
+def _is_list(spec: dict[str, Any]) -> bool:
+    """Is this schema property a list (so an absent value reads as [])?"""
+    return spec.get("type") == "array" or spec.get("$ref", "").endswith(("/textList", "/ids", "/rungs", "/roles",
+                                                                         "/sources"))
 
 
 def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
@@ -229,10 +234,12 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
                     if key not in bad:
                         sound[key], sound.key_lines[key] = value[key], value.line_of(key)
                 check_text(sound, display, problems)
+                review_state.check(value, kind, display, data.schemas.raw, problems, skip=bad)
                 partial.append(_record(kind, sound, display, data.schemas))
                 _collect_sources([sound], display, "", sources_seen)
                 continue
             check_text(value, display, problems)
+            review_state.check(value, kind, display, data.schemas.raw, problems)
             _check_item_ids(value, display, problems)
             if value["id"] != path.stem:
                 problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "

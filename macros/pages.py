@@ -18,7 +18,7 @@ from .render import TermLinker, make_environment
 
 #: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
 GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
-                  "participatiewijzer", "open-data")
+                  "participatiewijzer", "open-data", "onderbouwing")
 
 URLS = {"method": "methoden", "case": "praktijk", "checklist": "checklists", "rung": "ladder"}
 
@@ -54,6 +54,14 @@ class Site:
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.labels[vocabulary].get(value, value)
+
+    def description(self, vocabulary: str, value: str) -> str:
+        """The explanation of a value of a fixed list (x-descriptions in common.schema.json), or ''."""
+        return self.data.schemas.raw["common.schema.json"]["$defs"][vocabulary].get("x-descriptions", {}).get(value, "")
+
+    def labels_of(self, kind: str, field: str) -> dict[str, str]:
+        """Labels of the parts of a group field, in schema order, e.g. who_does_what -> {'bewoners': 'Bewoners'}."""
+        return self.data.schemas.fields(kind)[field].get("x-labels", {})
 
     def rung(self, rung_id: str) -> Record:
         return next(r for r in self.data.rungs + self.data.roles if r.id == rung_id)
@@ -111,12 +119,12 @@ def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None
                 today: date | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
     ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
-    from . import page_checklists, page_glossary, page_ladder, page_map, page_opendata, page_readinglist, \
-        page_records, page_selector, page_timeline
+    from . import page_checklists, page_glossary, page_ladder, page_map, page_onderbouwing, page_opendata, \
+        page_readinglist, page_records, page_selector, page_timeline
 
     ctx = PageContext(data, edit_base, docs_dir, today)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
-                        page_timeline, page_glossary, page_map, page_opendata):
+                        page_timeline, page_glossary, page_map, page_opendata, page_onderbouwing):
         contributor.contribute(ctx)
     return ctx.files
 

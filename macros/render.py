@@ -149,6 +149,7 @@ def make_environment() -> Environment:
     env.globals["country_name"] = case_map.country_name  # 'GB' -> 'Verenigd Koninkrijk'
     env.filters["datum"] = dutch_date
     env.tests["contains_value"] = lambda seq, value: value in (seq or [])
+    env.tests["filled_in"] = lambda key, mapping: bool((mapping or {}).get(key))
     return env
 
 

@@ -116,6 +116,15 @@ def _missing(error: jsonschema.ValidationError) -> str:
     return error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
 
 
+def _resolved_property(schema: dict[str, Any], name: str) -> dict[str, Any]:
+    """The (inlined) schema of property `name`; its own keys, or those of an allOf part."""
+    prop = schema.get("properties", {}).get(name, {})
+    merged: dict[str, Any] = {}
+    for part in prop.get("allOf", []):
+        merged.update(part)
+    return {**merged, **prop}
+
+
 def _typo_guesses(error: jsonschema.ValidationError) -> list[str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = sorted(schema.get("properties", {}))
@@ -178,8 +187,11 @@ def _describe(error: jsonschema.ValidationError, root: Any) -> list[tuple[int, s
         return out
     if kind == "required":
         missing = _missing(error)
-        return [(line, _field_name(path + [missing]), "verplicht veld ontbreekt",
-                 "zie het sjabloon in docs/redactie.md of data/schema")]
+        hint = _resolved_property(schema, missing).get("x-required-hint") \
+            or "zie het sjabloon in docs/redactie.md of data/schema"
+        return [(line, _field_name(path + [missing]), "verplicht veld ontbreekt", hint)]
+    if kind == "minProperties":
+        return [(line, field, "is leeg", "vul minstens één van de velden in, of laat het hele veld weg")]
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, str) else expected[0]
@@ -205,6 +217,8 @@ def _describe(error: jsonschema.ValidationError, root: Any) -> list[tuple[int, s
         if path and path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
             return [(line, field, f"ongeldige id {_show(value)}",
                      "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
+        if schema.get("pattern", "").startswith("^https?://"):
+            return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
         if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
             return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
         return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]

@@ -28,6 +28,7 @@ from tests.conftest import ROOT, build_epoch, build_site, project_copy
 
 ZOTERO = ROOT / "tests" / "fixtures" / "bib" / "zotero-export.bib"
 TODAY = date(2026, 11, 23)
+REVIEWER = "A. Voorbeeld, deskundige bewonersparticipatie (fictief)"  # the fixture records name this person
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -77,8 +78,8 @@ def test_nieuw_writes_a_commented_file_that_validates(data_dir: Path, word: str,
     data = load_valid_dataset(data_dir, data_dir.parent)
     record = getattr(data, folder.name)["wijkcafe-noord"]
     assert record.heading == "Wijkcafé Noord"
-    assert record["reviewed"] == TODAY.isoformat()
-    assert record["reviewer"] == "nog in te vullen"
+    # Nobody has checked a new record: it starts as a concept, without a review date or reviewer.
+    assert record["status"] == "concept" and record["reviewed"] is None and record["reviewer"] is None
     for source in record["sources"]:
         assert (source["key"] if isinstance(source, dict) else source) in data.bibliography
 
@@ -125,14 +126,16 @@ def test_nieuw_record_builds_into_a_page_and_an_old_record_shows_its_review_note
     code, out, _ = run("nieuw", "methode", "Buurtkoffie op zaterdag", "--data", str(data_dir))
     assert code == 0, out
     built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})  # what build_site passes
-    aged = sorted(data_dir.glob("methods/*.yaml"))[0]
-    text = aged.read_text(encoding="utf-8")
-    old_date = review.add_months(built_on, -(review.REVIEW_MONTHS + 1)).isoformat()
-    aged.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {old_date}", text, count=1), encoding="utf-8")
-    fresh = sorted(data_dir.glob("methods/*.yaml"))[-1]
-    fresh_date = review.add_months(built_on, -1).isoformat()
-    fresh.write_text(re.sub(r"(?m)^reviewed: .*$", f"reviewed: {fresh_date}", fresh.read_text(encoding="utf-8"),
-                            count=1), encoding="utf-8")
+
+    def mark_reviewed(path: Path, day: str) -> None:  # cases need no extra fields to be 'beoordeeld'
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^status: concept$", f"status: beoordeeld\nreviewed: {day}\n"
+                               f"reviewer: {REVIEWER}", text, count=1), encoding="utf-8")
+
+    aged = sorted(data_dir.glob("cases/*.yaml"))[0]
+    mark_reviewed(aged, review.add_months(built_on, -(review.REVIEW_MONTHS + 1)).isoformat())
+    fresh = sorted(data_dir.glob("cases/*.yaml"))[-1]
+    mark_reviewed(fresh, review.add_months(built_on, -1).isoformat())
 
     result = build_site(tmp_path / "site", project=project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -140,11 +143,12 @@ def test_nieuw_record_builds_into_a_page_and_an_old_record_shows_its_review_note
     assert page.exists()
     html = page.read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Buurtkoffie op zaterdag</h1>", html)
+    assert "Concept:" in html and "nog niet gecontroleerd door een deskundige" in html
     note = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd"
-    aged_html = (tmp_path / "site" / "methoden" / aged.stem / "index.html").read_text(encoding="utf-8")
+    aged_html = (tmp_path / "site" / "praktijk" / aged.stem / "index.html").read_text(encoding="utf-8")
     assert note in aged_html and "wg-review--old" in aged_html
-    fresh_html = (tmp_path / "site" / "methoden" / fresh.stem / "index.html").read_text(encoding="utf-8")
-    assert note not in fresh_html and "Laatst inhoudelijk gecontroleerd op" in fresh_html
+    fresh_html = (tmp_path / "site" / "praktijk" / fresh.stem / "index.html").read_text(encoding="utf-8")
+    assert note not in fresh_html and "Beoordeeld</strong> op" in fresh_html and REVIEWER in fresh_html
 
 
 def test_the_worked_example_in_the_curator_guide_is_valid(tmp_path: Path) -> None:
@@ -296,7 +300,7 @@ def test_verouderd_lists_exactly_the_records_past_the_review_period(data_dir: Pa
     code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", TODAY.isoformat())
     assert code == 0
     assert sorted(_listed(out)) == expected
-    assert "gecontroleerd op 2020-01-15 door ExpertiseLab" in out  # date and reviewer are shown
+    assert f"gecontroleerd op 2020-01-15 door {REVIEWER}" in out  # date and reviewer are shown
 
     code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", TODAY.isoformat(), "--maanden", "200")
     assert code == 0 and _listed(out) == [] and "Alle" in out

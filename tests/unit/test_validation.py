@@ -51,7 +51,7 @@ MISTAKES = [
      "data/methods/burgerpanel.yaml:20: reviewed: '1 november' is geen datum", "JJJJ-MM-DD"),
     ("methods/burgerpanel.yaml", "domain: beide", "domain: NO",
      "data/methods/burgerpanel.yaml:10: domain: onbekende waarde 'NO'", "kies uit"),
-    ("methods/burgerpanel.yaml", "reviewer: ExpertiseLab", "reviewer: 2024",
+    ("methods/burgerpanel.yaml", 'reviewer: "A. Voorbeeld, deskundige bewonersparticipatie (fictief)"', "reviewer: 2024",
      "data/methods/burgerpanel.yaml:21: reviewer: moet tekst zijn", "aanhalingstekens"),
     ("methods/burgerpanel.yaml", "summary: Een gelote", "summary:\nxsummary: Een gelote",
      "data/methods/burgerpanel.yaml:5: summary: is leeg", ""),
