@@ -16,13 +16,15 @@ from mkdocs.exceptions import Abort
 
 from macros import citations
 from macros.dataset import load_valid_dataset
-from macros.pages import build_pages, write_pages
-from macros.problems import DataError
+from macros.pages import Publication, build_pages, write_pages
+from macros.problems import DataError, Problem
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
 # "mkdocs.*" loggers as failures); data *errors* stop the build through DataError.
 data_log = logging.getLogger("wijkengids.gegevens")
+# The placeholders in mkdocs.yml (repo_url, extra.correction_email) contain this; a build warns about them.
+PLACEHOLDER = "JOUW-"
 
 
 # Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
@@ -45,9 +47,23 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
                     + "; de site is niet gebouwd.") from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
-    edit_base = env.conf["extra"].get("edit_base", "")
+    extra = env.conf["extra"]
+    repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    # One setting for the repository: edit links follow repo_url unless EDIT_BASE says otherwise.
+    extra["edit_base"] = edit_base = extra.get("edit_base") or (f"{repo_url}/edit/main/" if repo_url else "")
+    publication = Publication(site_url=env.conf.get("site_url") or Publication.site_url,
+                              correction_email=extra.get("correction_email") or "",
+                              author=env.conf.get("site_author") or Publication.author)
+    for setting, value, hint in (
+            ("repo_url", repo_url, "zet hier het adres van je eigen repository, of REPO_URL bij het bouwen"),
+            ("extra.correction_email", publication.correction_email,
+             "zet hier het e-mailadres van de redactie; tot dan komt een correctie van een lezer nergens aan")):
+        if not value or PLACEHOLDER in value:
+            data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
+                                                      hint, severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
-    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir), docs_dir)
+    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir, publication=publication),
+                          docs_dir)
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
     # The data set stays in memory for the macros but never changes again. Without this, every full
