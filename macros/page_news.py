@@ -49,8 +49,9 @@ def events(records: list[Record], dates: dict[str, history.FileDates], data_root
             found.append(Event(known.added, "toegevoegd", record))
             if known.changed > known.added and known.changed != reviewed:  # a review explains that change
                 found.append(Event(known.changed, "gewijzigd", record))
-    return sorted(found, key=lambda e: (-e.day.toordinal(), WHAT_ORDER[e.what], e.record.kind, e.record.heading,
-                                        e.record.id))
+    kinds = list(KIND_LABELS)
+    return sorted(found, key=lambda e: (-e.day.toordinal(), WHAT_ORDER[e.what], kinds.index(e.record.kind),
+                                        e.record.heading, e.record.id))
 
 
 def _data_path(record: Record, data_root: Path) -> str:
