@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from html import unescape
 from itertools import groupby
 from string import ascii_lowercase
 
@@ -78,6 +79,11 @@ def format_reference(entry: Entry) -> Markup:
         parts = [_title_part(entry), Markup("({}).").format(entry.year_label)]
     parts += [_source_part(entry), _link_part(entry)]
     return Markup(" ").join(part for part in parts if part)
+
+
+def reference_text(entry: Entry) -> str:
+    """The same reference as plain text (what a reader copies; italics cannot travel as text)."""
+    return unescape(re.sub(r"<[^>]+>", "", str(format_reference(entry))))
 
 
 def cite_text(items: Entry | str | Iterable[Entry | str], pages: str | int | None = None,

@@ -22,6 +22,10 @@ _UNESCAPED = {  # character → what LaTeX decoding does with it when written wi
     "&": "LaTeX laat het teken dan weg",
 }
 _NO_DATE_VALUES = {"z.d.", "n.d."}
+#: ``titelstatus``: the only value; leave the field out when the title was checked against the work.
+TITLE_UNCHECKED = "niet gecontroleerd"
+#: ``redactienotitie``: notes for the editors (how an entry was made, what is unverified); never shown on the
+#: site. ``note`` is for what a reader of the reference should see.
 _REQUIRED_BY_TYPE = {
     "article": ("journal",), "incollection": ("booktitle",), "inbook": ("booktitle",),
     "inproceedings": ("booktitle",), "phdthesis": ("school",), "mastersthesis": ("school",),
@@ -146,6 +150,10 @@ def check_formats(entry: Entry, report: Report) -> None:
     if doi and not is_doi(doi):
         report.error(where("doi"), "doi", f"bron '{entry.key}': DOI '{doi}' heeft niet de vorm 10.xxxx/…",
                      "schrijf alleen de DOI zelf, zonder https://doi.org/")
+    status = entry.get("titelstatus")
+    if status and status != TITLE_UNCHECKED:
+        report.error(where("titelstatus"), "titelstatus", f"bron '{entry.key}': titelstatus '{status}' is onbekend",
+                     f"schrijf '{TITLE_UNCHECKED}', of laat het veld weg als de titel met het werk zelf is vergeleken")
     if entry.get("urldate") and not _is_iso_date(entry.get("urldate")):
         report.error(where("urldate"), "urldate", f"bron '{entry.key}': datum '{entry.get('urldate')}' "
                      "is geen bestaande datum", "schrijf JJJJ-MM-DD, bijv. 2024-03-01")

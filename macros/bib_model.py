@@ -27,6 +27,11 @@ ENTRY_TYPES: Mapping[str, str] = {
     "unpublished": "ongepubliceerd",
 }
 
+# Fields for the editorial team only (how a title was reconstructed, what is still unverified). Curator
+# tools read them from ``Entry.fields``; they never reach a reader: no export (BibTeX, RIS, CSL-JSON,
+# COinS) and no page uses them. See ``bib_export.public_bibtex``; tests/unit/test_reference_exports.py.
+PRIVATE_FIELDS = frozenset({"redactienotitie"})
+
 NO_DATE = "z.d."  # APA in Dutch: zonder datum
 UNKNOWN_AUTHOR = "Onbekend"  # author = {{Onbekend}}: the author is explicitly unknown
 

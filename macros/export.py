@@ -62,6 +62,8 @@ _REF_TEXT = {
     "ids": "lijst van id's",
     "sources": "lijst van bronnen (sleutel uit de leeslijst, eventueel met bladzijden)",
     "source": "bron (sleutel uit de leeslijst, eventueel met bladzijden)",
+    "url": "webadres (begint met https://)",
+    "reviewer": "naam en rol van één persoon, gescheiden door een komma",
 }
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
-from macros import citations
+from macros import citations, review_state
 from macros.dataset import load_valid_dataset
 from macros.pages import Publication, build_pages, write_pages
 from macros.problems import DataError, Problem
@@ -77,6 +77,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         "praktijkvoorbeelden": len(data.cases),
         "checklists": len(data.checklists),
         "bronnen": len(data.bibliography),
+        # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
+        "beoordeeld": review_state.count_text(data),
     }
 
     def page_position(key: str, macro: str) -> str:
@@ -113,6 +115,13 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
         return _reported(lambda: citations.term_markup(data, term_id, text, base=depth(),
                                                        where=page_position(term_id, "term")))
+
+    @env.macro
+    def bronnen(*keys: str) -> Markup:
+        """Source list at the end of a residents' page, which has no citations in its running text:
+        ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
+        return _reported(lambda: citations.sources_markup(data, keys, base=depth(),
+                                                          where=page_position(_first_missing(keys), "bronnen")))
 
 
 def _reported(make: Callable[[], Markup]) -> Markup:

@@ -30,6 +30,8 @@ from typing import Any, Iterable
 from markupsafe import Markup, escape
 
 from . import bibliography
+from .bib_checks import TITLE_UNCHECKED
+from .bib_text import _FOLD
 from .bibliography import Entry
 from .dataset import OTHER_THEME, Dataset, Record
 from .pages import GENERATED_DIRS, PageContext
@@ -50,7 +52,7 @@ TYPE_LABELS = {
 OTHER_LABEL = "Overig"
 OTHER_DESCRIPTION = "Bronnen die (nog) bij geen van de thema's hierboven horen."
 
-_CITE_CALL = re.compile(r"\bcite\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
+_CITE_CALL = re.compile(r"\b(?:cite|bronnen)\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 # The keyword (a Zotero tag) that puts an entry on the list as further reading: it is cited nowhere
 # in the guide, on purpose. tests/build/test_readinglist.py holds every other entry to being cited.
@@ -84,8 +86,19 @@ class Item:
         return self.entry.key
 
     @property
+    def paren(self) -> str:
+        """The in-text citation a reader copies: '(Putters, 2022)'."""
+        return bibliography.cite_text([self.entry])
+
+    @property
     def further_reading(self) -> bool:
         return FURTHER_READING in (word.casefold() for word in self.entry.keywords)
+
+    @property
+    def title_unchecked(self) -> bool:
+        """``titelstatus = {niet gecontroleerd}``: the title was reconstructed (from a web address) and nobody
+        could compare it with the work itself; the list says so next to the entry."""
+        return self.entry.get("titelstatus") == TITLE_UNCHECKED
 
     @property
     def home(self) -> str:
@@ -118,7 +131,8 @@ class Group:
 def normalise(text: str) -> str:
     """Search text as the script compares it: no accents, lower case, words split on anything else.
     (The same steps as ``norm()`` in leeslijst.js.)"""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+                   if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
@@ -128,12 +142,14 @@ def _natural_name(person: Any) -> str:
     return " ".join(part for part in (person.given, person.particle, person.family, person.suffix) if part)
 
 
-def search_text(entry: Entry, html: Markup) -> str:
+def search_text(entry: Entry, html: Markup, themes: Iterable[str] = ()) -> str:
     """Names (as listed and in natural order, so 'van der Laan' and 'Laan' both find it),
-    year, title, container and publisher: the reference without its link."""
+    year, title, container and publisher: the reference without its link; plus the entry's
+    keywords and the labels of its themes, so a search for 'bewonersbedrijf' finds every entry
+    of that theme. Word forms (bedrijf/bedrijven) are matched by the script (nl-stem.js)."""
     text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<a\b[^>]*>.*?</a>", " ", str(html))))
     names = dict.fromkeys(_natural_name(p) for p in entry.authors + entry.editors + entry.creators)
-    return normalise(" ".join([text, *names]))
+    return normalise(" ".join([text, *names, *entry.keywords, *themes]))
 
 
 def entry_kind(entry: Entry) -> str:
@@ -146,9 +162,10 @@ def build_items(data: Dataset, docs_dir: Path | None = None) -> list[Item]:
     items = []
     for entry in data.bibliography:
         html = bibliography.format_reference(entry)
+        themes = data.themes_of(entry)
         items.append(Item(entry=entry, html=html, cite=bibliography.cite_text([entry], narrative=True),
-                          kind=entry_kind(entry),
-                          themes=[t.id for t in data.themes_of(entry)], search=search_text(entry, html),
+                          kind=entry_kind(entry), themes=[t.id for t in themes],
+                          search=search_text(entry, html, [t["label"] for t in themes]),
                           cited_by=cited.get(entry.key, [])))
     return items
 
@@ -190,6 +207,8 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         page = f"{folders[record.kind]}/{record.id}/"
         for key in _keys(record.get("sources")):
             add([key], record.heading, record.kind, f"{page}#bron-{key}")
+        for key in _keys((record.get("evidence") or {}).get("sources")):  # what is known about the effect
+            add([key], record.heading, record.kind, f"{page}#effect")
         for item in record.get("items") or []:
             for key in _keys(item.get("sources")):
                 add([key], record.heading, record.kind, f"{page}#punt-{item['id']}")
@@ -233,7 +252,7 @@ def handwritten_pages(docs_dir: Path) -> list[HandwrittenPage]:
 
 
 def cited_keys(markdown: str) -> tuple[str, ...]:
-    """Keys in ``cite("a", "b", pages="3")`` calls and in links to ``leeslijst/#key``, in order."""
+    """Keys in ``cite("a", "b", pages="3")`` and ``bronnen("a", "b")`` calls and in links to ``leeslijst/#key``, in order."""
     keys: list[str] = []
     for call in _CITE_CALL.finditer(markdown):
         keys += [a or b for a, b in _QUOTED.findall(call.group(1))]
@@ -276,10 +295,31 @@ def downloads(entries: list[Entry]) -> dict[str, str]:
     }
 
 
+def item_file(key: str) -> str:
+    """File name (without extension) of one entry's downloads: leeslijst/bron/<key>.bib and .ris.
+    Keys may hold ':', which some file systems (and zip tools on Windows) refuse."""
+    return key.replace(":", "_")
+
+
+def my_list_data(items: list[Item]) -> str:
+    """What /leeslijst/mijn/ exports, per key, as JSON inside the page (a file next to it could not
+    be read from the offline copy: browsers refuse fetch() on file://). '<' is escaped, so the
+    text can never close the <script type="application/json"> element that holds it."""
+    exports = {item.key: {"bib": bibliography.public_bibtex(item.entry) + "\n",
+                          "ris": bibliography.to_ris([item.entry]),
+                          "csl": bibliography.to_csl_json([item.entry])[0]} for item in items}
+    text = json.dumps(exports, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def contribute(ctx: PageContext) -> None:
     data = ctx.data
     items = build_items(data, ctx.docs_dir)
     groups = build_groups(data, items)
+    for item in items:  # one entry each, as static files: they work without JavaScript
+        one = downloads([item.entry])
+        ctx.add(f"leeslijst/bron/{item_file(item.key)}.bib", one["bib"])
+        ctx.add(f"leeslijst/bron/{item_file(item.key)}.ris", one["ris"])
     for ext, text in downloads([i.entry for i in items]).items():
         ctx.add(f"leeslijst/wijkengids.{ext}", text)
     for group in groups:
@@ -291,6 +331,8 @@ def contribute(ctx: PageContext) -> None:
     ctx.render("readinglist.md.j2", "leeslijst/index.md", items=items, groups=groups, formats=FORMATS,
                kinds=[k for k in kinds if k[2]], first_year=min(years, default=0), last_year=max(years, default=0),
                undated=sum(1 for i in items if not i.entry.year), theme_label=labels.__getitem__, md_text=md_text)
+    ctx.render("readinglist_mine.md.j2", "leeslijst/mijn/index.md", items=items, formats=FORMATS,
+               exports=Markup(my_list_data(items)))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

@@ -41,6 +41,7 @@ def filters(data: Dataset) -> list[Filter]:
     return [
         Filter("rol", "roles", "Rol van de overheid", "rol van de overheid",
                tuple((r.id, r["label"]) for r in data.roles)),
+        Filter("aard", "kinds", "Wat voor ding is het?", "aard", vocab("methodKind")),
         Filter("domein", "domain", "Domein", "domein", vocab("domain", skip=DOMAIN_BOTH)),
         Filter("soort", "types", "Soort participatie", "soort", vocab("participationType")),
         Filter("niveau", "levels", "Niveau", "niveau", vocab("level")),
@@ -78,7 +79,7 @@ def selector_data(data: Dataset) -> dict[str, Any]:
                     for f in filters(data)],
         "methods": [{
             "id": m.id, "name": m["name"], "summary": m["summary"], "rungs": list(m["rungs"]),
-            "roles": list(m["roles"]), "domain": _domains(m, data), "types": list(m["types"]),
+            "roles": list(m["roles"]), "kinds": [m["kind"]], "domain": _domains(m, data), "types": list(m["types"]),
             "levels": list(m["levels"]), "phases": list(m["phases"]), "groups": list(m["target_groups"]),
             "sources": _source_keys(m),
         } for m in methods],

@@ -30,6 +30,23 @@ class SourceLine:
     pages: str | None
     html: Markup
     cite: str
+    label: str = ""  # narrative form, 'Putters (2022)': names the source in button labels
+
+
+@dataclass
+class FurtherLine:
+    """One entry of a record's "Verder lezen" list."""
+
+    key: str
+    html: Markup
+    cite: str
+    label: str
+    own: bool                 # a source of the record itself
+    themes: list[str]         # labels of the themes it shares with the record (for the others)
+
+
+#: How many entries from the record's themes "Verder lezen" adds after the record's own sources.
+FURTHER_READING_LIMIT = 8
 
 
 @dataclass(frozen=True)
@@ -55,6 +72,9 @@ class Site:
         self.publication = publication or Publication()
         self.link_terms = TermLinker(data.glossary)
         self._references: dict[str, tuple[Markup, tuple]] = {}
+        self._coins: dict[str, str] = {}
+        self._themes: dict[str, tuple[str, ...]] = {}
+        self._labels: dict[str, str] = {}
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
         self.review_months = review.REVIEW_MONTHS
@@ -83,6 +103,10 @@ class Site:
         """The explanation of a value of a fixed list (x-descriptions in common.schema.json), or ''."""
         return self.data.schemas.raw["common.schema.json"]["$defs"][vocabulary].get("x-descriptions", {}).get(value, "")
 
+    def count_kind(self, kind: str) -> int:
+        """How many methods are of this kind (methode, regeling, …)."""
+        return sum(1 for m in self.data.methods.values() if m["kind"] == kind)
+
     def labels_of(self, kind: str, field: str) -> dict[str, str]:
         """Labels of the parts of a group field, in schema order, e.g. who_does_what -> {'bewoners': 'Bewoners'}."""
         return self.data.schemas.fields(kind)[field].get("x-labels", {})
@@ -105,8 +129,57 @@ class Site:
             key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
             html, order = self._reference(key)
             lines.append(SourceLine(key, pages, html,
-                                    bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography)))
+                                    bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),
+                                    self._label(key)))
         return sorted(lines, key=lambda s: self._reference(s.key)[1])
+
+    def coins(self, key: str) -> str:
+        """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""
+        if key not in self._coins:
+            self._coins[key] = bibliography.to_coins(self.data.bibliography[key])
+        return self._coins[key]
+
+    def item_file(self, key: str) -> str:
+        from .page_readinglist import item_file
+        return item_file(key)
+
+    def further_reading(self, record: Record) -> tuple[list[FurtherLine], list[Record]]:
+        """A reading list for one method or case: its own sources first (reading-list order), then
+        entries from the themes of those sources. A theme weighs as often as the record's sources
+        fall in it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT follow,
+        ties in reading-list order. Also returns the themes, heaviest first, to link to in full."""
+        bib = self.data.bibliography
+        own = list(dict.fromkeys(line.key for line in self.sources(record)))
+        weights: dict[str, int] = {}
+        for key in own:
+            for theme_id in self._theme_ids(key):
+                weights[theme_id] = weights.get(theme_id, 0) + 1
+        scored = []
+        for position, entry in enumerate(bib):
+            if entry.key in own:
+                continue
+            score = sum(weights.get(theme_id, 0) for theme_id in self._theme_ids(entry.key))
+            if score:
+                scored.append((-score, position, entry.key))
+        others = [key for _, _, key in sorted(scored)[:FURTHER_READING_LIMIT]]
+        order = {theme.id: index for index, theme in enumerate(self.data.themes)}
+        themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
+        labels = {theme.id: theme["label"] for theme in themes}
+        lines = [FurtherLine(key, self._reference(key)[0],
+                             bibliography.cite_text([key], bibliography=bib), self._label(key), key in own,
+                             [] if key in own else [labels[t] for t in self._theme_ids(key) if t in labels])
+                 for key in own + others]
+        return lines, themes
+
+    def _theme_ids(self, key: str) -> tuple[str, ...]:
+        if key not in self._themes:
+            self._themes[key] = tuple(t.id for t in self.data.themes_of(self.data.bibliography[key]))
+        return self._themes[key]
+
+    def _label(self, key: str) -> str:
+        if key not in self._labels:
+            self._labels[key] = bibliography.cite_text([key], narrative=True, bibliography=self.data.bibliography)
+        return self._labels[key]
 
     def _reference(self, key: str) -> tuple[Markup, tuple]:
         """An entry's formatted reference and sort key, made once per build: many pages cite the same work."""

@@ -164,8 +164,8 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
             f"related: {ylist(sorted(set(rng.sample(method_ids, min(3, methods))) - {mid}))}",
             f"checklists: {ylist(rng.sample(checklist_ids, rng.randint(0, 1)))}",
             f"sources: {sources()}",
-            f"reviewed: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
-            "reviewer: ExpertiseLab",
+            "status: concept",
+            f"kind: {('methode', 'instrument', 'programma')[i % 3]}",
         ]
         (target / "methods" / f"{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -184,7 +184,7 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
             "description: |\n  " + text.sentences(6) + "\n\n  " + text.sentences(6),
             f"results: {ylist([text.sentence() for _ in range(3)])}",
             f"lessons: {ylist([text.sentence() for _ in range(3)])}",
-            f"sources: {sources()}", "reviewed: 2026-05-01", "reviewer: ExpertiseLab",
+            f"sources: {sources()}", "status: concept",
         ]
         (target / "cases" / f"{cid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -195,7 +195,7 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
         (target / "checklists" / f"{lid}.yaml").write_text(
             f"id: {lid}\ntitle: {q('Checklist ' + text.words(1, 3) + f' {i}')}\naudience: "
             f"{rng.choice(['professional', 'bewoner'])}\nphases: [voorbereiding]\nintro: {q(text.sentences(2))}\n"
-            f"items:\n{items}sources: {sources()}\nreviewed: 2026-05-01\nreviewer: ExpertiseLab\n", encoding="utf-8")
+            f"items:\n{items}sources: {sources()}\nstatus: concept\n", encoding="utf-8")
 
     glossary = "".join(f"- id: {re.sub(r'[^a-z0-9]+', '-', term.replace('ö', 'o'))}\n  term: {q(term)}\n"
                        f"  definition: {q(text.sentence(8, 16))}\n  sources: {sources()}\n" for term in GLOSSARY)

@@ -115,9 +115,19 @@ def _choice(value: str, label: str) -> str:
     return f"{value} ({label})"
 
 
+#: Fields a curator never types: the command `beoordeel` sets them after a real review.
+SET_BY_REVIEW = ("reviewed", "reviewer")
+REVIEW_NOTE = ("Niet zelf invullen: na een echte beoordeling zet 'python -m scripts.wijkengids beoordeel ID "
+               "--door \"Naam, rol\"' status, reviewed en reviewer.")
+
+
 def _comment(doc: FieldDoc, indent: str) -> list[str]:
     parts = [doc.description.strip()] if doc.description.strip() else []
+    if doc.name in SET_BY_REVIEW and indent == "":
+        parts.append(REVIEW_NOTE)
     info = "Verplicht." if doc.required else "Mag weg (haal de # weg om het veld te gebruiken)."
+    if doc.name in SET_BY_REVIEW and indent == "":
+        info = "Laat de # staan."
     info += f" Soort waarde: {doc.value_text}"
     if doc.max_length:
         info += f", hoogstens {doc.max_length} tekens"
@@ -138,10 +148,14 @@ def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[s
         return [f"{key} {ctx.slug if indent == '' else 'punt-1'}"]
     if name in ("name", "title") and indent == "":
         return [f"{key} {yaml_scalar(ctx.name)}"]
-    if name == "reviewed":
-        return [f"{key} {ctx.today.isoformat()}"]
-    if name == "reviewer":
-        return [f"{key} {PLACEHOLDER}"]
+    if name == "reviewed" and indent == "":
+        return [f"{key} JJJJ-MM-DD"]
+    if name == "reviewer" and indent == "":
+        return [f'{key} "Naam, rol"']
+    if doc.ref == "url":
+        return [f"{key} https://wetten.overheid.nl/"]
+    if doc.ref == "date":
+        return [f"{key} JJJJ-MM-DD"]
     if name == "country":
         return [f"{key} NL"]
     if name == "start":

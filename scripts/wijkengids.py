@@ -2,6 +2,8 @@
 
     python -m scripts.wijkengids nieuw methode "Naam van de methode"
     python -m scripts.wijkengids controleer
+    python -m scripts.wijkengids status
+    python -m scripts.wijkengids beoordeel ID --door "Naam, rol" [--datum JJJJ-MM-DD]
     python -m scripts.wijkengids bib importeer export.bib [--proef]
     python -m scripts.wijkengids verouderd [--maanden 24]
     python -m scripts.wijkengids exporteer [--map dist/open-data]
@@ -13,13 +15,14 @@ bestand niet gevonden, ongeldige datum).
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-from macros import export, review
+from macros import export, review, review_state
 from macros.dataset import RECORD_FOLDERS, load_dataset
 from macros.render import dutch_date
 
@@ -96,12 +99,31 @@ def build_parser() -> DutchParser:
                               "geldig; vervang daarna elke tekst 'nog in te vullen'.")
     new.add_argument("soort", metavar="SOORT", help="methode, casus of checklist")
     new.add_argument("naam", metavar="NAAM", help='de naam, tussen aanhalingstekens, bijvoorbeeld "Wijkcafé"')
-    new.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help="datum voor 'reviewed' (standaard: vandaag)")
+    new.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD",
+                     help="peildatum voor het sjabloon, zoals het beginjaar van een praktijkvoorbeeld (standaard: vandaag)")
     new.set_defaults(run=cmd_new)
 
     checker = commands.add_parser("controleer", parents=[common], help="controleer alle gegevens",
                                   description="Controleer alle gegevens en meld elke fout met bestand, regel en veld.")
     checker.set_defaults(run=cmd_check)
+
+    state = commands.add_parser("status", parents=[common], help="toon per record soort, status, onderbouwing en wat ontbreekt",
+                                description="Toon een tabel met alle records: id, soort, status (concept of "
+                                "beoordeeld), niveau van onderbouwing en de velden die nog ontbreken voor een "
+                                "beoordeling. Daaronder per soort hoeveel records compleet zijn voor een beoordeling.")
+    state.set_defaults(run=cmd_status)
+
+    judge = commands.add_parser("beoordeel", parents=[common], help="markeer een record als beoordeeld door een deskundige",
+                                description="Zet na een echte beoordeling status: beoordeeld, de datum (reviewed) "
+                                "en de naam en rol van de deskundige (reviewer) in het YAML-bestand. Alleen die drie "
+                                "regels veranderen; commentaar en volgorde blijven staan. De opdracht weigert als het "
+                                "record fouten heeft of een veld mist dat een beoordeling vraagt.")
+    judge.add_argument("id", metavar="ID", help="de id van het record, bijvoorbeeld abcd (of het pad: data/methods/abcd.yaml)")
+    judge.add_argument("--door", required=True, metavar='"NAAM, ROL"',
+                       help='wie beoordeelde: naam en rol, gescheiden door een komma, bijvoorbeeld '
+                            f'"{review_state.REVIEWER_EXAMPLE}"')
+    judge.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help="datum van de beoordeling (standaard: vandaag)")
+    judge.set_defaults(run=cmd_review)
 
     bib = commands.add_parser("bib", help="werk met de leeslijst (data/references.bib)",
                               description="Werk met de leeslijst (data/references.bib).")
@@ -223,8 +245,167 @@ def cmd_check(args: argparse.Namespace, out: Any) -> int:
         for line in reminders:
             print(line, file=out)
         print(file=out)
-    code, _ = check.run(data_dir, out=out)  # ends with '3 fouten in 2 bestanden' or 'Alles in orde: …'
+    report = io.StringIO()
+    code, data = check.run(data_dir, out=report)
+    # Information, not errors: what each concept still lacks before an expert can mark it 'beoordeeld'.
+    lacking = [(record, missing) for record, missing in missing_per_record(data) if missing]
+    if lacking:
+        print("Nog nodig voor een beoordeling (informatie, geen fout):", file=out)
+        for record, missing in lacking:
+            print(f"  {record.id}: ontbreekt voor beoordeling: {', '.join(missing)}", file=out)
+        print(file=out)
+    out.write(report.getvalue())  # ends with '3 fouten in 2 bestanden' or 'Alles in orde: …'
     return DATA_ERRORS if code else OK
+
+
+def _type_word(record: Any) -> str:
+    """What the status table calls a record: a method's kind, else 'praktijkvoorbeeld' or 'checklist'."""
+    return record["kind"] if record.kind == "method" else {"case": "praktijkvoorbeeld"}.get(record.kind, record.kind)
+
+
+def missing_per_record(data: Any) -> list[tuple[Any, list[str]]]:
+    """(record, fields 'beoordeeld' still needs) for every loaded record, methods first, each sorted by id."""
+    out = []
+    for kind, plural in export.KINDS:
+        for record in sorted((r for r in getattr(data, plural).values() if r is not None), key=lambda r: r.id):
+            out.append((record, review_state.missing_for_review(data.schemas.raw, kind, record)))
+    return out
+
+
+def cmd_status(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    data = load_dataset(data_dir, data_dir.parent)
+    rows = [(r.id, _type_word(r), r["status"], (r.get("evidence") or {}).get("level") or "-",
+             ", ".join(missing) if missing else "-") for r, missing in missing_per_record(data)]
+    header = ("id", "soort", "status", "onderbouwing", "ontbreekt voor beoordeling")
+    widths = [max(len(str(row[i])) for row in rows + [header]) for i in range(4)]
+    for row in [header] + rows:
+        print("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4], file=out)
+    print(file=out)
+    print("Per soort (compleet = alle velden die een beoordeling vraagt zijn ingevuld):", file=out)
+    order = list(data.schemas.labels["methodKind"]) + ["praktijkvoorbeeld", "checklist"]
+    width = max(len(k) for k in order)
+    for word in order:
+        group = [row for row in rows if row[1] == word]
+        if not group:
+            continue
+        complete = sum(1 for row in group if row[4] == "-")
+        reviewed = sum(1 for row in group if row[2] == review_state.REVIEWED)
+        print(f"  {word:<{width}}  {complete} van {len(group)} compleet voor beoordeling, {reviewed} beoordeeld",
+              file=out)
+    print(f"Totaal: {review_state.count_text(data)}.", file=out)
+    if data.problems.errors:
+        print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten staan hier "
+              f"misschien niet in. Zie: {PROG} controleer", file=out)
+        return DATA_ERRORS
+    return OK
+
+
+def _find_record(data: Any, wanted: str, data_dir: Path) -> Any:
+    """The record with this id (or at this path); a clear Dutch error when none or more than one."""
+    as_path = Path(wanted)
+    if as_path.suffix == ".yaml":
+        stem, folder = as_path.stem, as_path.parent.name
+        matches = [r for kind, plural in export.KINDS for r in getattr(data, plural).values()
+                   if r is not None and r.id == stem and RECORD_FOLDERS[kind] == folder]
+    else:
+        matches = [r for _, plural in export.KINDS for r in getattr(data, plural).values()
+                   if r is not None and r.id == wanted]
+    if not matches:
+        # A record with errors is not loaded: say so rather than "not found".
+        files = [data_dir / folder / f"{as_path.stem}.yaml" for folder in RECORD_FOLDERS.values()]
+        existing = [f for f in files if f.exists()]
+        if existing:
+            return existing[0]
+        raise CommandError(f"geen record met id '{wanted}' (tip: {PROG} status toont alle id's)")
+    if len(matches) > 1:
+        paths = " of ".join(r.path for r in matches)
+        raise CommandError(f"de id '{wanted}' bestaat meer dan eens; geef het pad: {paths}")
+    return matches[0]
+
+
+_STATUS_LINE = re.compile(r"^status:[ \t]*([A-Za-z-]+)[ \t]*(#.*)?$")
+
+
+def set_review_fields(text: str, day: date, reviewer: str) -> str:
+    """The file text with status, reviewed and reviewer set; every other line exactly as it was.
+    Existing top-level 'reviewed:'/'reviewer:' lines are replaced in place, missing ones go after status."""
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+    values = {"status": review_state.REVIEWED, "reviewed": day.isoformat(),
+              "reviewer": record_template.yaml_scalar(reviewer)}
+    found: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        for key in values:
+            if re.match(rf"{key}:(\s|$)", line):
+                if key in found:
+                    raise CommandError(f"'{key}' staat twee keer in het bestand; haal er één weg")
+                found[key] = index
+    if "status" not in found or not _STATUS_LINE.match(lines[found["status"]].rstrip("\r\n")):
+        raise CommandError("geen regel 'status: …' gevonden; zet 'status: concept' in het bestand en probeer opnieuw")
+    for key in ("status", "reviewed", "reviewer"):
+        if key in found:
+            ending = newline if lines[found[key]].endswith(("\n", "\r")) else ""
+            comment = ""
+            if key == "status":
+                comment = _STATUS_LINE.match(lines[found[key]].rstrip("\r\n")).group(2) or ""
+            lines[found[key]] = f"{key}: {values[key]}" + (f"  {comment}" if comment else "") + ending
+    insert_at = max(found.get("status", 0), found.get("reviewed", -1)) + 1
+    if not lines[insert_at - 1].endswith(("\n", "\r")):
+        lines[insert_at - 1] += newline
+    for key in ("reviewed", "reviewer"):
+        if key not in found:
+            lines.insert(insert_at, f"{key}: {values[key]}{newline}")
+            insert_at += 1
+        else:
+            insert_at = max(insert_at, found[key] + 1)
+    return "".join(lines)
+
+
+def cmd_review(args: argparse.Namespace, out: Any) -> int:
+    data_dir = _data_dir(args)
+    reviewer = " ".join(str(args.door).split())
+    why = review_state.reviewer_problem(reviewer, review_state.group_words(load_dataset(data_dir, data_dir.parent)
+                                                                          .schemas.raw)) if reviewer else "leeg"
+    if why:
+        raise CommandError(f"--door {reviewer!r} is geen beoordelaar: {why} (tip: geef naam en rol van één "
+                           f"deskundige, gescheiden door een komma, bijvoorbeeld --door \"{review_state.REVIEWER_EXAMPLE}\"; "
+                           "een groep of organisatie alleen is geen beoordelaar)")
+    day = _today(args)
+    if day > date.today():
+        raise CommandError(f"{day.isoformat()} ligt in de toekomst; een beoordeling krijgt de datum waarop zij gebeurde")
+    data = load_dataset(data_dir, data_dir.parent)
+    found = _find_record(data, args.id, data_dir)
+    path = data_dir / RECORD_FOLDERS[found.kind] / f"{found.id}.yaml" if not isinstance(found, Path) else found
+    display = _display(path, data_dir)
+    own_errors = [p for p in data.problems.errors if p.file == display]
+    if own_errors:
+        print("\n".join(str(p) for p in own_errors), file=out)
+        print(f"Niet beoordeeld: {display} bevat nog {len(own_errors)} "
+              f"{'fout' if len(own_errors) == 1 else 'fouten'}. Herstel die eerst.", file=out)
+        return DATA_ERRORS
+    kind = next(k for k, folder in RECORD_FOLDERS.items() if folder == path.parent.name)
+    missing = review_state.missing_for_review(data.schemas.raw, kind, found)
+    if missing:
+        print(f"Niet beoordeeld: {found.id} mist nog wat een beoordeling vraagt bij soort '{found.get('kind') or kind}': "
+              f"{', '.join(missing)}.", file=out)
+        print(f"Vul die velden in uit de bronnen en probeer opnieuw (tip: {PROG} status toont wat elk record mist).",
+              file=out)
+        return DATA_ERRORS
+    original = path.read_bytes()
+    text = original.decode("utf-8")
+    path.write_bytes(set_review_fields(text, day, reviewer).encode("utf-8"))
+    after = load_dataset(data_dir, data_dir.parent)
+    new_errors = [p for p in after.problems.errors if p.file == display]
+    if new_errors:  # never leave a broken file behind
+        path.write_bytes(original)
+        print("\n".join(str(p) for p in new_errors), file=out)
+        print(f"Niet beoordeeld: na de wijziging zou {display} fouten bevatten; het bestand is niet veranderd.", file=out)
+        return DATA_ERRORS
+    print(f"{display}: status beoordeeld, reviewed {day.isoformat()}, reviewer {reviewer}.", file=out)
+    print(f"Alleen die drie regels zijn veranderd. Lever het bestand in zoals altijd; {PROG} status toont de stand.",
+          file=out)
+    return OK
 
 
 def cmd_bib_import(args: argparse.Namespace, out: Any) -> int:
@@ -289,20 +470,27 @@ def cmd_outdated(args: argparse.Namespace, out: Any) -> int:
     today, months = _today(args), args.maanden
     data = load_dataset(data_dir, data_dir.parent)
     old = outdated(data, today, months)
-    total = sum(1 for _ in data.all_records())
+    total = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.REVIEWED)
+    concepts = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.CONCEPT)
     print(f"Peildatum {dutch_date(today.isoformat())}; controletermijn {months} maanden.", file=out)
     if data.problems.errors:
         print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten zijn niet "
               f"meegeteld. Zie: {PROG} controleer", file=out)
-    if not old:
-        print(f"Alle {total} records zijn in de afgelopen {months} maanden gecontroleerd.", file=out)
+    if concepts:
+        print(f"{concepts} {'record is' if concepts == 1 else 'records zijn'} nog concept (door niemand beoordeeld) "
+              f"en {'telt' if concepts == 1 else 'tellen'} hier niet mee.", file=out)
+    if not total:
+        print("Er zijn nog geen beoordeelde records.", file=out)
         return OK
-    print(f"{len(old)} van de {total} records {'is' if len(old) == 1 else 'zijn'} langer dan {months} maanden "
-          "niet gecontroleerd:", file=out)
+    if not old:
+        print(f"Alle {total} beoordeelde records zijn in de afgelopen {months} maanden gecontroleerd.", file=out)
+        return OK
+    print(f"{len(old)} van de {total} beoordeelde records {'is' if len(old) == 1 else 'zijn'} langer dan {months} "
+          "maanden niet gecontroleerd:", file=out)
     width = max(len(r.path) for r in old)
     for record in old:
         print(f"  {record.path:<{width}}  gecontroleerd op {record['reviewed']} door {record['reviewer']}", file=out)
-    print("Na een nieuwe controle: zet de datum van vandaag in 'reviewed' en je naam in 'reviewer'.", file=out)
+    print(f"Na een nieuwe beoordeling: {PROG} beoordeel ID --door \"Naam, rol\"", file=out)
     return OK
 
 

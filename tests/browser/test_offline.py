@@ -124,3 +124,29 @@ def test_offline_search_from_disk_finds_a_method(browser, unpacked: Path) -> Non
     context.close()
     assert outside == [], f"the offline copy made requests: {outside}"
     assert errors == [], f"errors in the browser console: {errors}"
+
+
+def test_my_reading_list_works_from_disk(browser, unpacked: Path) -> None:  # noqa: ANN001 - Playwright
+    """Tick a source on the reading list opened from file://, follow the header link to Mijn leeslijst,
+    and export it: everything that page needs is inside it (no fetch, which file:// refuses)."""
+    data = load_valid_dataset(ROOT / "data", ROOT)
+    key = data.bibliography.keys()[0]
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((unpacked / "leeslijst" / "index.html").as_uri())
+    page.locator(f'.wg-ll__entry[id="{key}"] .wg-acties__mijn').click()
+    page.locator(".wg-mijn-kop").click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path.endswith("/leeslijst/mijn/index.html")
+    shown = page.eval_on_selector_all(".wg-mijn__entry", "els => els.filter(e => e.offsetParent !== null).map(e => e.dataset.key)")
+    assert shown == [key]
+    with page.expect_download() as info:
+        page.click('[data-mijn-action="ris"]')
+    assert f"ID  - {key}\n" in Path(info.value.path()).read_text(encoding="utf-8")
+    context.close()
+    assert outside == [] and errors == []

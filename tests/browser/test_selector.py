@@ -30,7 +30,7 @@ def data() -> Dataset:
 
 # ----- what the data says the selector must show ------------------------------------------------
 def method_matches(data: Dataset, m: Record, filters: dict[str, list[str]]) -> bool:
-    fields = {"rol": m["roles"], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
+    fields = {"rol": m["roles"], "aard": [m["kind"]], "soort": m["types"], "niveau": m["levels"], "fase": m["phases"],
               "doelgroep": m["target_groups"]}
     for param, wanted in filters.items():
         if param == "domein":
@@ -373,3 +373,33 @@ def test_axe_selector_and_rung_page(page: Page, base_url: str, data: Dataset) ->
     assert _serious(page) == []
     page.goto(f"{base_url}/ladder/")
     assert _serious(page) == []
+
+
+def test_narrowing_by_kind(page: Page, base_url: str, data: Dataset) -> None:
+    """'Wat voor ding is het?' keeps only methods of the chosen kinds (methode, regeling, …), also with a rung."""
+    labels = data.schemas.labels["methodKind"]
+    present = sorted({m["kind"] for m in data.methods.values()}, key=list(labels).index)
+    assert len(present) >= 2, "the data needs methods of two kinds to test the filter"
+    rarest = min(present, key=lambda k: (sum(m["kind"] == k for m in data.methods.values()), k))
+    open_selector(page, base_url)
+    page.locator(".wg-pw__more > summary").click()
+    page.get_by_role("checkbox", name=labels[rarest], exact=True).check()
+    want = expected(data, aard=[rarest])
+    assert want[0] and shown_methods(page) == want
+    assert all(data.methods[mid]["kind"] == rarest for mid in want[0])
+    assert query(page) == {"aard": [rarest]}
+    for mid in want[0]:
+        assert f"aard: {labels[rarest]}" in \
+            page.locator(f"[data-list=methods] > li[data-id='{mid}'] .wg-pw__why").text_content()
+    # A second kind widens the list; a rung narrows it again.
+    other = next(k for k in present if k != rarest)
+    page.get_by_role("checkbox", name=labels[other], exact=True).check()
+    assert shown_methods(page) == expected(data, aard=[rarest, other])
+    rung = fullest_rung(data)
+    page.get_by_role("radio", name=rung["label"], exact=True).check()
+    assert shown_methods(page) == expected(data, rung.id, aard=[rarest, other])
+    # The URL restores it.
+    page.reload()
+    page.wait_for_selector(".wg-pw[data-ready='1']")
+    assert_shown(page, expected(data, rung.id, aard=[rarest, other]))
+    assert page.get_by_role("checkbox", name=labels[other], exact=True).is_checked()

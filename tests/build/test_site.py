@@ -80,7 +80,9 @@ def test_record_pages_show_sources_review_and_edit_link(built_site: Path, data) 
         for source in record["sources"]:
             key = source["key"] if isinstance(source, dict) else source
             assert f'leeslijst/#{key}"' in html
-        assert "Laatst inhoudelijk gecontroleerd op" in html
+        # The review state, in words: a concept says so; a reviewed record names date and person.
+        state = "Concept:</strong> opgesteld door de redactie" if record["status"] == "concept" else "Beoordeeld</strong> op"
+        assert 'class="wg-review' in html and state in html, record.path
         assert re.search(rf'rel="edit"[^>]*|href="[^"]*{re.escape(record.path)}"', html)
         assert f'{record.path}"' in html, "edit link must point at the YAML file"
 

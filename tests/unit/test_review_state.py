@@ -228,3 +228,33 @@ def test_an_empty_group_and_a_bad_address_are_named(data_dir: Path) -> None:
                             "is geen datum") for e in found), found
     assert any(e.startswith(f"data/methods/wijkgesprek.yaml:{line_of(path, 'who_does_what')}: who_does_what: is leeg")
                for e in found), found
+
+
+def test_the_open_data_carries_every_new_field(data_dir: Path) -> None:
+    from macros import export
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    published = {r["id"]: r for r in export.export_records(data, "method")}
+    panel = published["burgerpanel"]
+    for field in ("kind", "status", "reviewed", "reviewer", "when_to_use", "when_not_to_use", "who_does_what",
+                  "duration", "scale", "evidence"):
+        assert panel[field] == data.methods["burgerpanel"][field] or field == "who_does_what", field
+    assert panel["who_does_what"] == {"bewoners": ["Praten mee in het panel."],
+                                      "gemeente": ["Loot de deelnemers en zegt vooraf wat er met het advies gebeurt."]}
+    assert published["wijkgesprek"]["official_text"].startswith("https://") and published["wijkgesprek"]["in_force"]
+    columns = export.csv_columns(export.field_docs(data.schemas.raw, "method"))
+    for column in ("kind", "status", "duration.text", "duration.band", "evidence.level", "evidence.summary",
+                   "who_does_what.bewoners", "official_text", "in_force"):
+        assert column in columns
+    import csv
+    import io
+    row = next(csv.DictReader(io.StringIO(export.to_csv([panel], export.field_docs(data.schemas.raw, "method")))))
+    assert row["evidence.level"] == "beschreven" and row["duration.band"] == "maanden" and row["kind"] == "methode"
+    assert row["scale"] == "gemeente" and row["who_does_what.bewoners"] == "Praten mee in het panel."
+
+
+def test_evidence_sources_count_as_cited_on_the_reading_list(data_dir: Path) -> None:
+    from macros.page_readinglist import build_items
+    replace(data_dir / "methods" / "burgerpanel.yaml", "  sources: [arnstein1969]", "  sources: [vanderlaan2019]")
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    places = {item.entry.key: [c.url for c in item.cited_by] for item in build_items(data, None)}
+    assert "methoden/burgerpanel/#effect" in places["vanderlaan2019"]  # cited only for the effect

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.dataset import load_valid_dataset
-from macros.page_selector import DOMAIN_BOTH, selector_json
+from macros.page_selector import filters, DOMAIN_BOTH, selector_json
 from macros.pages import build_pages
 from tests.conftest import FIXTURE_DATA, ROOT
 
@@ -29,8 +29,9 @@ def test_json_holds_every_record_with_only_the_fields_the_selector_uses(data) ->
     assert sorted(c["id"] for c in out["cases"]) == sorted(data.cases)
     assert sorted(c["id"] for c in out["checklists"]) == sorted(data.checklists)
     for m in out["methods"]:
-        assert set(m) == {"id", "name", "summary", "rungs", "roles", "domain", "types", "levels", "phases",
+        assert set(m) == {"id", "name", "summary", "rungs", "roles", "kinds", "domain", "types", "levels", "phases",
                           "groups", "sources"}
+        assert m["kinds"] == [data.methods[m["id"]]["kind"]]
         record = data.methods[m["id"]]
         assert m["rungs"] == record["rungs"] and m["roles"] == record["roles"]
         assert m["groups"] == record["target_groups"]
@@ -67,6 +68,7 @@ def test_filters_use_the_vocabularies_and_their_dutch_labels(data) -> None:
     labels = data.schemas.labels
     assert by_param["rol"]["labels"] == {r.id: r["label"] for r in data.roles}
     assert by_param["soort"]["labels"] == labels["participationType"]
+    assert by_param["aard"]["labels"] == labels["methodKind"]
     assert by_param["niveau"]["labels"] == labels["level"]
     assert by_param["fase"]["labels"] == labels["phase"]
     assert by_param["doelgroep"]["labels"] == labels["targetGroup"]
@@ -92,7 +94,10 @@ def test_the_page_carries_a_form_for_every_rung_and_value_and_a_fallback(data) -
         assert f'name="rol" id="wg-pw-rol-{role.id}" value="{role.id}"' in page
     for value in data.schemas.labels["targetGroup"]:
         assert f'name="doelgroep" id="wg-pw-doelgroep-{value}"' in page
-    assert page.count("<fieldset") == 7 and page.count("<legend>") == 7
+    fieldsets = 1 + len(filters(data))  # the rungs, then one per filter (role, kind, domain, …)
+    assert page.count("<fieldset") == fieldsets and page.count("<legend>") == fieldsets
+    for value in data.schemas.labels["methodKind"]:
+        assert f'name="aard" id="wg-pw-aard-{value}"' in page
     assert re.search(r'<form class="wg-pw__form" hidden', page), "the form waits for the script"
     assert 'aria-live="polite"' in page
     assert 'data-json="../participatiewijzer/data.json"' in page

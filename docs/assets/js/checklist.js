@@ -40,7 +40,8 @@
       items.forEach(function (item) { box(item).checked = false; });
       update();
     });
-    root.querySelector(".wg-checklist__copy").addEventListener("click", function (event) {
+    var copy = root.querySelector(".wg-checklist__copy");  // not on residents' checklists
+    if (copy) copy.addEventListener("click", function (event) {
       var title = document.querySelector("h1").textContent.trim();
       var lines = ["# " + title, ""].concat(items.map(function (item) {
         return "- [" + (box(item).checked ? "x" : " ") + "] " + item.querySelector("label").textContent.trim();

@@ -9,9 +9,14 @@
   "use strict";
 
   // The same steps as normalise() in macros/page_readinglist.py: no accents, lower case, words.
-  function norm(text) {
-    return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^0-9a-z]+/g, " ").trim();
+  // Word forms (bewonersbedrijf/bewonersbedrijven) come from nl-stem.js, the site's one stemmer.
+  var wg = window.wijkengids || {};
+  var norm = wg.fold;
+  var forms = wg.forms;
+  function withForms(text) {
+    var out = [];
+    norm(text).split(" ").forEach(function (word) { forms(word).forEach(function (f) { out.push(f); }); });
+    return " " + out.join(" ") + " ";
   }
   function year(value) {
     var n = parseInt(value, 10);
@@ -33,7 +38,7 @@
       // A marker where the entry lives, to put it back after a theme has borrowed it.
       var home = document.createComment(" " + el.id + " ");
       el.parentNode.insertBefore(home, el.nextSibling);
-      byKey[el.id] = { el: el, home: home, search: " " + el.getAttribute("data-search"),
+      byKey[el.id] = { el: el, home: home, search: withForms(el.getAttribute("data-search")),
         themes: " " + el.getAttribute("data-themes") + " ", type: el.getAttribute("data-type"),
         year: year(el.getAttribute("data-year")) };
     });
@@ -78,8 +83,10 @@
         if (state.van && data.year < state.van) return false;
         if (state.tot && data.year > state.tot) return false;
       }
-      for (var i = 0; i < state.words.length; i++) {
-        if (data.search.indexOf(" " + state.words[i]) < 0) return false;  // a word must start with it
+      for (var i = 0; i < state.words.length; i++) {  // a form of each word must start a word (form)
+        var variants = forms(state.words[i]), hit = false;
+        for (var j = 0; j < variants.length && !hit; j++) hit = data.search.indexOf(" " + variants[j]) >= 0;
+        if (!hit) return false;
       }
       return true;
     }
@@ -146,6 +153,7 @@
   }
 
   function init() {
+    if (!norm || !forms) return;  // nl-stem.js did not load: the page stays the plain, complete list
     document.querySelectorAll(".wg-ll").forEach(setup);
   }
   if (window.document$) { window.document$.subscribe(init); }

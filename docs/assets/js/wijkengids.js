@@ -27,6 +27,44 @@
       el.classList.add("wg-review--old");
     });
   }
-  if (window.document$) { window.document$.subscribe(markOldReviews); }
-  else { document.addEventListener("DOMContentLoaded", markOldReviews); }
+  // The methods index: checkboxes per kind (methode, regeling, …) hide the other rows. The choice lives in
+  // the URL (?soort=regeling,idee), so a link reproduces it. Without JavaScript the table shows every
+  // method with its kind, and the form stays hidden.
+  function kindFilter() {
+    document.querySelectorAll("form[data-kindfilter]").forEach(function (form) {
+      if (form.getAttribute("data-ready")) return;
+      form.setAttribute("data-ready", "1");
+      var table = document.querySelector("table[data-kindtable]");
+      if (!table) return;
+      var rows = table.querySelectorAll("tbody tr[data-kind]");
+      var boxes = form.querySelectorAll("input[name=soort]");
+      var count = form.querySelector(".wg-kindfilter__count");
+      function apply(pushUrl) {
+        var wanted = [];
+        boxes.forEach(function (box) { if (box.checked) wanted.push(box.value); });
+        var shown = 0;
+        rows.forEach(function (row) {
+          var on = !wanted.length || wanted.indexOf(row.getAttribute("data-kind")) >= 0;
+          row.hidden = !on;
+          if (on) shown++;
+        });
+        var text = wanted.length ? shown + " van de " + rows.length + " getoond" : "Alle " + rows.length + " getoond";
+        if (count.textContent !== text) count.textContent = text;
+        if (pushUrl) {
+          var query = wanted.length ? "?soort=" + wanted.join(",") : "";
+          history.replaceState(null, "", location.pathname + query + location.hash);
+        }
+      }
+      var fromUrl = (new URLSearchParams(location.search).get("soort") || "").split(",");
+      boxes.forEach(function (box) { box.checked = fromUrl.indexOf(box.value) >= 0; });
+      form.addEventListener("change", function () { apply(true); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      form.hidden = false;
+      apply(false);
+    });
+  }
+
+  function start() { markOldReviews(); kindFilter(); }
+  if (window.document$) { window.document$.subscribe(start); }
+  else { document.addEventListener("DOMContentLoaded", start); }
 })();
