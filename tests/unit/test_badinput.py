@@ -16,6 +16,7 @@ In every case: no record is dropped silently, and no problem text ends up in a p
 """
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,9 +189,9 @@ CORPUS_CASES = [
         (f"{M}/wijkgesprek.yaml:2: name: kolom 18: YAML kan dit niet lezen (mapping values are not allowed",
          "tussen aanhalingstekens als er ': ' in staat")]),
     Case("yaml-url-javascript", "FAIL", errors=[
-        (f"{M}/js-url.yaml:3: description: link 'javascript:alert(document.domain' is niet toegestaan", "https://"),
-        (f"{M}/js-url-mixed.yaml:3: description: link 'JaVaScRiPt:alert(1' is niet toegestaan", "https://"),
-        (f"{M}/js-url-tab.yaml:3: description: link 'java\\tscript:alert(1' is niet toegestaan", "https://")]),
+        (f"{M}/js-url.yaml:3: description: link 'javascript:alert(document.domain)' is niet toegestaan", "https://"),
+        (f"{M}/js-url-mixed.yaml:3: description: link 'JaVaScRiPt:alert(1)' is niet toegestaan", "https://"),
+        (f"{M}/js-url-tab.yaml:3: description: link 'java  script:alert(1)' is niet toegestaan", "https://")]),
     Case("yaml-utf8-bom", "WARN", warnings=[
         (f"{M}/burgerpanel.yaml:1: waarschuwing: bestand begint met een BOM-teken; dat is genegeerd", "zonder BOM")],
          shown={"methoden/burgerpanel.md": ["Burgerpanel"]}, present=["method:burgerpanel"]),
@@ -237,6 +238,23 @@ EXTRA_CASES = [
          "laat labels")]),
     Case("yaml-two-documents", "FAIL", errors=[
         (f"{M}/burgerpanel.yaml:15: het bestand bevat meer dan één YAML-document ('---')", "eigen bestand")]),
+    # Link targets are checked as the renderer's Markdown reads them, on the line of the link.
+    Case("yaml-link-target-misread", "FAIL", errors=[
+        (f"{M}/link-aanhalingsteken.yaml:4: description: Markdown leest de link als 'https://example.nl/enquete/' "
+         "met de titel 'buurt'", "aanhalingsteken als %22"),
+        (f"{M}/link-spatie.yaml:6: description: link 'https://example.nl/enquete buurt.pdf' bevat een spatie",
+         "als %20"),
+        (f"{M}/link-haakje.yaml:4: description: Markdown leest '](https://example.nl/enquete_(buurt)' niet als link",
+         "haakjes die sluiten"),
+        (f"{M}/link-haakje-in-adres.yaml:3: description: link 'https://example.nl/enquete]buurt' heeft een haakje "
+         "zonder partner", "] als %5D")]),
+    # Invisible characters in quoted text are shown as a mark and named.
+    Case("yaml-invisible-characters", "FAIL", errors=[
+        (f"{M}/burgerpanel.yaml:3: name⍽: onbekend veld; bevat een harde spatie (U+00A0), hier getoond als ⍽",
+         "bedoel je 'name'?"),
+        (f"{M}/burgerpanel.yaml:4: rungs[1]: ongeldige id 'adviseren⍽'; bevat een harde spatie (U+00A0)", "")]),
+    Case("bib-commented-out-entry", "FAIL", errors=[
+        (f"{BIB}:2: bron 'oud2019' staat achter een '%', maar BibTeX leest hem toch", "haal de '%' weg")]),
 ]
 
 ALL_CASES = CORPUS_CASES + EXTRA_CASES
@@ -459,9 +477,52 @@ def test_the_build_stops_on_errors_and_passes_with_warnings(tmp_path: Path, monk
     pages = [p for p in site.rglob("*.html")] if site.exists() else []
     if not exit_ok:
         assert pages == [], "a failed build leaves no site behind"
+        assert "Traceback" not in output and "File \"" not in output, "a data error is no crash: no traceback"
+        assert re.search(r"^\d+ fouten? in \d+ bestand(en)?; de site is niet gebouwd\.$", output, re.M), output
         return
     html = (site / "methoden" / page / "index.html").read_text(encoding="utf-8")
     assert "waarschuwing" not in html and "tip:" not in html
     if case == "yaml-jinja-in-text":
         assert "{% include &#39;/etc/passwd&#39; %} en {{ &#39;&#39;.__class__.__mro__[1].__subclasses__() }}" in html
         assert "root:" not in html and "Wijkengids }}" not in html
+
+
+def test_a_mistake_in_a_page_is_reported_without_traceback(tmp_path: Path) -> None:
+    """{{ cite("…") }} of an unknown key in a hand-written page: file:line and a summary, no traceback."""
+    project = fixture_project(tmp_path / "project")
+    (project / "docs" / "over.md").write_text("---\nrender_macros: true\n---\n# Over deze gids\n\n"
+                                              "Zoals eerder gezegd {{ cite(\"onbekend2020\") }}.\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/over.md:6: cite: bron 'onbekend2020' staat niet in de leeslijst" in output, output[-3000:]
+    assert "1 fout in 1 pagina; de site is niet gebouwd." in output
+    assert "Traceback" not in output and "Macro Rendering Error" not in output
+
+
+def test_a_bug_in_the_code_still_shows_its_traceback(tmp_path: Path) -> None:
+    """Only curator mistakes are shortened: a programming error keeps the traceback a developer needs."""
+    project = fixture_project(tmp_path / "project")
+    pages = project / "macros" / "pages.py"
+    pages.write_text(pages.read_text(encoding="utf-8").replace(
+        "def build_pages(", "def build_pages(*args, **kwargs):\n    raise RuntimeError('kapot')\n\n\ndef _old(", 1),
+        encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback (most recent call last)" in output and "RuntimeError: kapot" in output, output[-3000:]
+
+
+@pytest.mark.parametrize("char,shown,name", [
+    ("\u00a0", "⍽", "een harde spatie (U+00A0)"), ("\u202f", "⍽", "een smalle harde spatie (U+202F)"),
+    ("\u200b", "‸", "een spatie zonder breedte (U+200B)"), ("\u2060", "‸", "een onzichtbaar verbindingsteken (U+2060)"),
+    ("\ufeff", "‸", "een onzichtbaar BOM-teken (U+FEFF)"), ("\u00ad", "‸", "een onzichtbaar afbreekstreepje (U+00AD)"),
+    ("\u2003", "⍽", "een bijzondere spatie (U+2003)"), ("\t", "⇥", "een tab (U+0009)"),
+])
+def test_every_message_names_the_invisible_characters_it_quotes(char: str, shown: str, name: str) -> None:
+    from macros.problems import Problem
+    text = str(Problem("data/methods/x.yaml", 4, f"rungs{char}", f"onbekende trede 'advi{char}seren'",
+                       f"bedoel je 'adviseren'? niet 'advi{char}seren'"))
+    assert char not in text
+    assert text == (f"data/methods/x.yaml:4: rungs{shown}: onbekende trede 'advi{shown}seren'; bevat {name}, "
+                    f"hier getoond als {shown} (tip: bedoel je 'adviseren'? niet 'advi{shown}seren')")
