@@ -1,6 +1,7 @@
 # Wijkengids — two commands do all set-up on a fresh machine: `make serve` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Any Python from 3.11 on (`make pythons` builds the site with each one found); packages are pinned.
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -10,10 +11,17 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint check bench audit offline system-deps clean
+.PHONY: serve build test test-fast lint check bench audit offline system-deps pythons clean editor
+
+# The web editor (Decap CMS) and its local backend (decap-server) come from npm, pinned by
+# tools/editor/package-lock.json and installed beside it; `scripts.editor bundel` copies the editor's files
+# into the (git-ignored) docs/redactie/bewerken/decap/, so the site serves them itself.
+EDITOR_STAMP := tools/editor/node_modules/.installed
+EDITOR_BUNDLE := docs/redactie/bewerken/decap/decap-cms.js
 
 $(STAMP): requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11 is nodig"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Python 3.11 of nieuwer is nodig ($(PYTHON) is $$($(PYTHON) --version 2>&1))"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
@@ -29,10 +37,10 @@ system-deps:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-serve: $(STAMP)
+serve: $(STAMP) $(EDITOR_BUNDLE)
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)
+build: $(STAMP) $(EDITOR_BUNDLE)
 	$(BIN)/python -m mkdocs build --strict --clean
 
 # A zip of the site that works opened from disk (file://), search included: see mkdocs.offline.yml.
@@ -47,12 +55,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check macros scripts tests
 	$(BIN)/mypy
 
-test: $(STAMP) system-deps lint
+test: $(STAMP) system-deps lint $(EDITOR_BUNDLE)
 	$(BIN)/python -m pytest
 
 # The unit tier alone: no MkDocs build, no browser (tests/build and tests/browser are the slow tiers).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit -q
+
+# A strict build under every Python 3.11+ on this machine (PATH and pyenv), each in its own venv in tmp/.
+pythons:
+	$(PYTHON) -m scripts.pythons
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m scripts.bench
@@ -68,6 +80,20 @@ $(AUDIT_STAMP): tools/audit/package-lock.json
 
 audit: $(STAMP) system-deps $(AUDIT_STAMP)
 	$(BIN)/python -m scripts.audit
+
+$(EDITOR_STAMP): tools/editor/package-lock.json
+	@command -v npm >/dev/null || { echo "Installeren: nodejs npm"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+	cd tools/editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $(EDITOR_STAMP)
+
+$(EDITOR_BUNDLE): $(EDITOR_STAMP) $(STAMP)
+	$(BIN)/python -m scripts.editor bundel
+
+# The web editor on this machine: builds the site and serves it at http://127.0.0.1:8100/redactie/bewerken/
+# with the local backend, which writes straight into data/ (see docs/redactie.md, "De web-editor").
+editor: $(STAMP) $(EDITOR_BUNDLE)
+	$(BIN)/python -m scripts.editor start
 
 clean:
 	rm -rf site .pytest_cache tests/output

@@ -5,7 +5,8 @@ bibtexparser 2.1 hides mistakes (GUIDE §3): a duplicated field drops the whole 
 ``% @book{…}`` is still parsed as an entry, and LaTeX decoding cuts text at an unescaped ``%``.
 Here each of those becomes a Problem, and no entry that could be read is dropped: entries with
 errors are still returned, so that a later check ("which YAML record cites an unknown key?")
-does not pile follow-up errors on top of the real one.
+does not pile follow-up errors on top of the real one. An entry behind '%' is the exception: an
+error (BibTeX itself still reads it), but left out, so an old version kept there clashes with nothing.
 
 Decisions:
 * ``year`` is required. A work without a date says so explicitly with ``year = {z.d.}`` (or
@@ -124,8 +125,9 @@ def _scan_blocks(blocks: Iterable[model.Block], text: str, report: Report) -> li
             head = _BLOCK_HEAD.match(block.raw or "")
             previous_key = head.group(2) if head else previous_key
             if _is_commented_out(block, lines):
-                report.warn(_start(block) + 1, "", f"bron '{previous_key}' staat in commentaar ('%') "
-                            "en wordt overgeslagen", "verwijder de bron, of haal de '%' weg als hij mee moet doen")
+                report.error(_start(block) + 1, "", f"bron '{previous_key}' staat achter een '%', maar BibTeX "
+                             "leest hem toch: '%' maakt in BibTeX geen commentaar van een bron",
+                             "verwijder de bron, of haal de '%' weg als hij mee moet doen")
             elif isinstance(block, (model.DuplicateFieldKeyBlock, model.DuplicateBlockKeyBlock)):
                 if isinstance(block.ignore_error_block, model.Entry):
                     candidates.append(block.ignore_error_block)
@@ -195,7 +197,7 @@ def _unique_entries(candidates: list[model.Entry], report: Report) -> list[model
 
 
 def _is_commented_out(block: model.Block, lines: list[str]) -> bool:
-    """bibtexparser parses ``% @book{…}`` as an entry; the curator meant it as a comment."""
+    """``% @book{…}``: the curator meant a comment, but bibtexparser and BibTeX both read the entry."""
     line = lines[_start(block)]
     head = (block.raw or "").split("\n", 1)[0]
     return "%" in line[: max(line.find(head), 0)]

@@ -16,7 +16,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .problems import Problems
+from .problems import Problems, quote
 from .yaml_loader import YList, YMap, line_of
 
 KINDS = ("method", "case", "checklist", "ladder", "timeline", "glossary", "themes")
@@ -164,7 +164,7 @@ def _show(value: Any) -> str:
         return "een lijst van velden"
     if isinstance(value, (YList, list)):
         return "een lijst"
-    return repr(str(value)) if isinstance(value, str) else getattr(value, "text", "") or str(value)
+    return quote(str(value)) if isinstance(value, str) else getattr(value, "text", "") or str(value)
 
 
 _TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "array": "een lijst",

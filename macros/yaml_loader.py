@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems
+from .problems import Problems, quote
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C parser is ~15x faster; fall back to pure Python where libyaml is missing
@@ -47,6 +47,7 @@ class YStr(str):
 
     line: int = 0
     plain: bool = False  # written without quotes (used to spot ' #' that YAML ate as a comment)
+    literal: bool = False  # a '|' block: its text starts on the next line, line for line
 
 
 class YInt(int):
@@ -176,9 +177,10 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
     result = YStr(value)
     result.line = line
     result.plain = not event.style
+    result.literal = event.style == "|"
     end = event.end_mark
     if result.plain and end is not None and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
-        problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {value!r}",
+        problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {quote(value)}",
                      "zet de tekst tussen aanhalingstekens; echt commentaar zet je op een eigen regel")
     return result
 

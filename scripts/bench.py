@@ -1,6 +1,6 @@
 """Benchmark: build the site from synthetic data at 100, 1,000 and 5,000 methods and print a table.
 
-    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector]
+    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector] [--search-only]
 
 For each size the data (real schema and ladder, methods, cases ~ methods/5, checklists, a glossary,
 a timeline and a BibTeX list of 2,000 entries) is generated with a fixed seed into a temporary
@@ -15,8 +15,12 @@ Per size it measures, in this one run:
   full / baseline is the cost of the data layer;
 * ``search_index.json`` raw and gzipped, and the weight of one method page (HTML + CSS + JS, gzip).
 
-Then ``python -m scripts.check`` on the real data, search on the real site as a phone sees it
-(``scripts/bench_search.py``) and the Participatiewijzer at 5,000 methods (``scripts/bench_selector.py``).
+These data-layer builds use Material's lunr search (the baseline cannot run Pagefind, which runs from the
+macros plugin). Each size is then built once more with Pagefind, as ``make build`` does, and search on
+both sites is measured as a phone sees it (``scripts/bench_search.py``: index on disk, bytes for a first
+query, time to the first result), beside the real site built both ways. ``--search-only`` skips the
+data-layer builds. Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
+methods (``scripts/bench_selector.py``).
 Not part of ``make test``: ``make bench``.
 """
 from __future__ import annotations
@@ -40,6 +44,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from macros.pages import GENERATED_DIRS
+from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +55,7 @@ TARGET_GROWTH = 5.5  # the 5,000 build may take at most this times the 1,000 bui
 TARGET_MEMORY_MB = 1024
 TARGET_CHECK_S = 1.0
 REPEAT = 2  # builds per size and kind; the fastest counts
+SEARCH_QUERY = "wijkbudget"  # a glossary word the synthetic method texts use
 
 WORDS = """bewoners buurt wijk gemeente gesprek plan budget groen straat huis school plein tuin jongeren
 ouderen dialoog werkplaats raad panel advies besluit corporatie samenwerking vertrouwen ruimte tafel
@@ -206,10 +212,13 @@ def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> 
     return {"methods": methods, "cases": cases, "checklists": len(checklist_ids), "bib": len(keys)}
 
 
-def run_build(project: Path, site: Path, config: str, data_dir: Path, log: Path) -> tuple[float, float]:
-    """One `mkdocs build --strict`; returns (wall seconds, peak RSS of that process in MB)."""
+def run_build(project: Path, site: Path, config: str, data_dir: Path, log: Path,
+              search: str = "lunr") -> tuple[float, float]:
+    """One `mkdocs build --strict`; returns (wall seconds, peak RSS of that process in MB). The data-layer
+    figures compare builds with Material's lunr (the baseline cannot run Pagefind: that runs from the
+    macros plugin); the Pagefind build is timed on its own."""
     env = dict(os.environ, WIJKENGIDS_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
-               SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+               SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "1700000000"), WIJKENGIDS_SEARCH=search)
     with log.open("w") as out:
         start = time.perf_counter()
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config,
@@ -254,7 +263,8 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
-def measure(size: int, bib: int, work: Path) -> dict[str, Any]:
+def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
+            lunr_runs: int = 3) -> dict[str, Any]:
     from macros.dataset import load_valid_dataset
     from macros.pages import build_pages
 
@@ -278,14 +288,22 @@ def measure(size: int, bib: int, work: Path) -> dict[str, Any]:
     # generated pages in docs/, as a fresh clone does; the baseline builds the pages the full build left.
     full_s = base_s = float("inf")
     full_mb = base_mb = 0.0
-    for _ in range(REPEAT):
+    for _ in range(1 if search_only else REPEAT):
         for name in GENERATED_DIRS:
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
         full_s, full_mb = min(full_s, wall), max(full_mb, peak)
+        if search_only:
+            break
         wall, peak = run_build(project, folder / "site-baseline", baseline_config(project), data_dir,
                                folder / "baseline.log")
         base_s, base_mb = min(base_s, wall), max(base_mb, peak)
+    # Search: the same data built with Pagefind (as make build does), both sites measured on the phone profile.
+    pagefind_site = folder / "site-pagefind"
+    pagefind_s, _ = run_build(project, pagefind_site, "mkdocs.yml", data_dir, folder / "build-pagefind.log",
+                              search="pagefind")
+    search_rows = [measure_site(pagefind_site, size, "pagefind", SEARCH_QUERY, runs),
+                   measure_site(site, size, "lunr", SEARCH_QUERY, lunr_runs)]
     html_pages = sum(1 for _ in site.rglob("*.html"))
     index = (site / "search" / "search_index.json").read_bytes()
     method_page = site / "methoden" / "methode-00000" / "index.html"
@@ -294,7 +312,7 @@ def measure(size: int, bib: int, work: Path) -> dict[str, Any]:
             "peak_mb": full_mb, "base_s": base_s, "base_mb": base_mb, "load_s": load_s, "pages_s": pages_s,
             "share": (load_s + pages_s) / full_s, "ratio": full_s / base_s,
             "index_mb": len(index) / 1e6, "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
-            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000}
+            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000, "pagefind_s": pagefind_s, "search": search_rows}
 
 
 def check_time() -> float:
@@ -347,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bib", type=int, default=2000, help="aantal bronnen in de leeslijst")
     parser.add_argument("--keep", type=Path, help="bewaar de gegenereerde gegevens en sites in deze map")
     parser.add_argument("--no-selector", action="store_true", help="sla scripts/bench_selector.py over")
+    parser.add_argument("--search-only", action="store_true",
+                        help="alleen zoeken meten: per aantal één bouw met lunr en één met Pagefind, geen basisbouw")
+    parser.add_argument("--runs", type=int, default=3, help="metingen per site in de browser (Pagefind)")
+    parser.add_argument("--lunr-runs", type=int, default=3, help="metingen per site in de browser (lunr)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -358,14 +380,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in sizes:
             print(f"… {size} methoden", file=sys.stderr, flush=True)
-            rows.append(measure(size, args.bib, work))
+            rows.append(measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print(report(rows, check_time()))
+    if not args.search_only:
+        print(report(rows, check_time()))
 
-    print("\nZoeken op de echte site (scripts/bench_search.py):", flush=True)
-    status = subprocess.run([sys.executable, "-m", "scripts.bench_search"], cwd=ROOT).returncode
+    print("\nZoeken: Pagefind (de site) naast lunr (Materials eigen zoeker), op een telefoon "
+          "(scripts/bench_search.py):", flush=True)
+    search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
+    print(table(search_rows))
+    for row in rows:
+        print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
+              f"{row['full_s']:.1f} s)".replace(",", "."))
+    status = 0
     if not args.no_selector:
         print("\nParticipatiewijzer in de browser (scripts/bench_selector.py):", flush=True)
         status |= subprocess.run([sys.executable, "-m", "scripts.bench_selector"], cwd=ROOT).returncode

@@ -114,6 +114,7 @@ def test_copy_buttons_put_the_exact_apa_text_on_the_clipboard(page, base_url: st
     entry = data.bibliography[key]
     page.goto(f"{base_url}/leeslijst/")
     button = page.locator(f'.wg-ll__entry[id="{key}"] [data-copy="apa"]')
+    expect(button).to_be_visible()  # the script shows the buttons once it runs
     button.focus()
     page.keyboard.press("Enter")
     expect(live).to_have_text("Bronvermelding gekopieerd.")

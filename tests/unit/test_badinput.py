@@ -188,9 +188,9 @@ CORPUS_CASES = [
         (f"{M}/wijkgesprek.yaml:2: name: kolom 18: YAML kan dit niet lezen (mapping values are not allowed",
          "tussen aanhalingstekens als er ': ' in staat")]),
     Case("yaml-url-javascript", "FAIL", errors=[
-        (f"{M}/js-url.yaml:3: description: link 'javascript:alert(document.domain' is niet toegestaan", "https://"),
-        (f"{M}/js-url-mixed.yaml:3: description: link 'JaVaScRiPt:alert(1' is niet toegestaan", "https://"),
-        (f"{M}/js-url-tab.yaml:3: description: link 'java\\tscript:alert(1' is niet toegestaan", "https://")]),
+        (f"{M}/js-url.yaml:3: description: link 'javascript:alert(document.domain)' is niet toegestaan", "https://"),
+        (f"{M}/js-url-mixed.yaml:3: description: link 'JaVaScRiPt:alert(1)' is niet toegestaan", "https://"),
+        (f"{M}/js-url-tab.yaml:3: description: link 'java  script:alert(1)' is niet toegestaan", "https://")]),
     Case("yaml-utf8-bom", "WARN", warnings=[
         (f"{M}/burgerpanel.yaml:1: waarschuwing: bestand begint met een BOM-teken; dat is genegeerd", "zonder BOM")],
          shown={"methoden/burgerpanel.md": ["Burgerpanel"]}, present=["method:burgerpanel"]),
@@ -237,6 +237,23 @@ EXTRA_CASES = [
          "laat labels")]),
     Case("yaml-two-documents", "FAIL", errors=[
         (f"{M}/burgerpanel.yaml:15: het bestand bevat meer dan één YAML-document ('---')", "eigen bestand")]),
+    # Link targets are checked as the renderer's Markdown reads them, on the line of the link.
+    Case("yaml-link-target-misread", "FAIL", errors=[
+        (f"{M}/link-aanhalingsteken.yaml:4: description: Markdown leest de link als 'https://example.nl/enquete/' "
+         "met de titel 'buurt'", "aanhalingsteken als %22"),
+        (f"{M}/link-spatie.yaml:6: description: link 'https://example.nl/enquete buurt.pdf' bevat een spatie",
+         "als %20"),
+        (f"{M}/link-haakje.yaml:4: description: Markdown leest '](https://example.nl/enquete_(buurt)' niet als link",
+         "haakjes die sluiten"),
+        (f"{M}/link-haakje-in-adres.yaml:3: description: link 'https://example.nl/enquete]buurt' heeft een haakje "
+         "zonder partner", "] als %5D")]),
+    # Invisible characters in quoted text are shown as a mark and named.
+    Case("yaml-invisible-characters", "FAIL", errors=[
+        (f"{M}/burgerpanel.yaml:3: name⍽: onbekend veld; bevat een harde spatie (U+00A0), hier getoond als ⍽",
+         "bedoel je 'name'?"),
+        (f"{M}/burgerpanel.yaml:4: rungs[1]: ongeldige id 'adviseren⍽'; bevat een harde spatie (U+00A0)", "")]),
+    Case("bib-commented-out-entry", "FAIL", errors=[
+        (f"{BIB}:2: bron 'oud2019' staat achter een '%', maar BibTeX leest hem toch", "haal de '%' weg")]),
 ]
 
 ALL_CASES = CORPUS_CASES + EXTRA_CASES
@@ -435,3 +452,18 @@ def test_windows_line_ends_are_fine(data_dir: Path) -> None:
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     data = load_dataset(data_dir, data_dir.parent)
     assert data.problems.errors == [] and data.methods["burgerpanel"]["name"] == "Burgerpanel"
+
+
+@pytest.mark.parametrize("char,shown,name", [
+    ("\u00a0", "⍽", "een harde spatie (U+00A0)"), ("\u202f", "⍽", "een smalle harde spatie (U+202F)"),
+    ("\u200b", "‸", "een spatie zonder breedte (U+200B)"), ("\u2060", "‸", "een onzichtbaar verbindingsteken (U+2060)"),
+    ("\ufeff", "‸", "een onzichtbaar BOM-teken (U+FEFF)"), ("\u00ad", "‸", "een onzichtbaar afbreekstreepje (U+00AD)"),
+    ("\u2003", "⍽", "een bijzondere spatie (U+2003)"), ("\t", "⇥", "een tab (U+0009)"),
+])
+def test_every_message_names_the_invisible_characters_it_quotes(char: str, shown: str, name: str) -> None:
+    from macros.problems import Problem
+    text = str(Problem("data/methods/x.yaml", 4, f"rungs{char}", f"onbekende trede 'advi{char}seren'",
+                       f"bedoel je 'adviseren'? niet 'advi{char}seren'"))
+    assert char not in text
+    assert text == (f"data/methods/x.yaml:4: rungs{shown}: onbekende trede 'advi{shown}seren'; bevat {name}, "
+                    f"hier getoond als {shown} (tip: bedoel je 'adviseren'? niet 'advi{shown}seren')")

@@ -22,7 +22,7 @@ from macros.render import markdown_html
 from tests.support import CSP, ROOT
 
 METHOD = "data/methods/burgerpanel.yaml"
-DESCRIPTION_LINE = 6  # 'description: |' in the fixture's burgerpanel.yaml
+DESCRIPTION_LINE = 6  # 'description: |' in the fixture's burgerpanel.yaml; its text starts on the next line
 
 
 def set_field(data_dir: Path, field: str, value: str) -> None:
@@ -132,7 +132,8 @@ def test_markup_is_refused(data_dir: Path, field: str, text: str) -> None:
 @pytest.mark.parametrize("text", REFUSED_LINKS)
 def test_dangerous_links_are_refused(data_dir: Path, text: str) -> None:
     set_field(data_dir, "description", text)
-    found = [e for e in errors(data_dir) if e.startswith(f"{METHOD}:{DESCRIPTION_LINE}: description: ")]
+    lines = range(DESCRIPTION_LINE, DESCRIPTION_LINE + 1 + text.count("\n") + 1)  # the field line or a text line
+    found = [e for e in errors(data_dir) if any(e.startswith(f"{METHOD}:{n}: description: ") for n in lines)]
     assert found and all(("niet toegestaan" in e) for e in found), errors(data_dir)
 
 

@@ -20,8 +20,9 @@
   }
   function plural(n) { return n + " " + (n === 1 ? "bron" : "bronnen"); }
 
-  // One live region for every announcement ("Gekopieerd", "Toegevoegd …").
-  function announce(text) {
+  // One live region for every announcement ("Gekopieerd", "Toegevoegd …"). It is made when the page
+  // starts, not with the first message: screen readers skip a region that appears together with its text.
+  function liveRegion() {
     var live = document.getElementById("wg-mijn-live");
     if (!live) {
       live = document.createElement("div");
@@ -31,6 +32,10 @@
       live.setAttribute("aria-live", "polite");
       document.body.appendChild(live);
     }
+    return live;
+  }
+  function announce(text) {
+    var live = liveRegion();
     live.textContent = "";
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
@@ -254,6 +259,7 @@
   }
 
   function init() {
+    liveRegion();
     setupActions();
     var root = document.querySelector("[data-mijn]");
     if (root) setupMine(root);

@@ -1,0 +1,327 @@
+// Wijkengids: the search dialog on Pagefind (macros/search_index.py builds the index after every build).
+// Runs only where overrides/partials/search.html marks the dialog with data-wg-search (the site);
+// the offline copy keeps Material's lunr search. The markup and classes are Material's own: readers,
+// the browser tests and Material's highlighting on the opened page see the same dialog.
+//
+// Ranking: Pagefind stems Dutch and weighs titles, aliases and summaries above body text (weights in
+// the page templates). Every word is searched on its own and the pages are merged (see search()), so
+// a question in a reader's words still finds the best partial matches when no page holds every word.
+// Common Dutch words (the Snowball stop word list, plus question words) are left out of the query.
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-wg-search]");
+  if (!root) return;
+
+  var bundle = new URL(root.getAttribute("data-wg-search"), location.href).href;
+  var siteRoot = new URL("..", bundle).pathname;
+  var PAGE = 10;
+  var STOP = {};
+  ("aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus een eens en er ge " +
+   "geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets ik in is ja je kan kon kunnen " +
+   "maar me meer men met mij mijn moet na naar niet niets nog nu of om omdat onder ons ook op over reeds te " +
+   "tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen wie wil worden wordt zal ze " +
+   "zelf zich zij zijn zo zonder zou waar waarom wanneer welk welke").split(" ").forEach(function (w) { STOP[w] = true; });
+
+  var config = {};
+  try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* defaults below */ }
+  var texts = config.translations || {};
+  function t(key, count) {
+    var text = texts[key] || "";
+    return count === undefined ? text : text.replace("#", String(count));
+  }
+
+  var toggle = document.getElementById("__search");
+  var form = root.querySelector("form.md-search__form");
+  var input = root.querySelector("input.md-search__input");
+  var meta = root.querySelector(".md-search-result__meta");
+  var list = root.querySelector(".md-search-result__list");
+  var scroll = root.querySelector(".md-search__scrollwrap");
+  var chips = Array.prototype.slice.call(root.querySelectorAll("[data-soort]"));
+  var rung = root.querySelector("select[data-trede]");
+  if (!toggle || !input || !meta || !list) return;
+
+  var pagefind = null;
+  var loading = null;
+  var shown = { results: [], next: 0, words: [] };
+  var sequence = 0;
+  var timer = 0;
+
+  // Load Pagefind (its script, worker and WebAssembly are prefetched by overrides/main.html).
+  function load() {
+    if (!loading) {
+      loading = import(bundle + "pagefind.js").then(function (module) {
+        return module.options({ baseUrl: siteRoot, excerptLength: 24 }).then(function () {
+          return module.init();
+        }).then(function () {
+          pagefind = module;
+          if (!input.value.trim()) setMeta(t("search.result.placeholder"));
+          update();
+          return module;
+        });
+      }).catch(function () {
+        setMeta("Zoeken werkt hier niet. Gebruik het menu of de overzichtspagina's.");
+      });
+    }
+    return loading;
+  }
+
+  function setMeta(text) {
+    if (meta.textContent !== text) meta.textContent = text;
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) toggle.click();  // a click, so Material's own listeners (scroll lock) follow
+  }
+
+  function words(query) {
+    var all = query.split(/\s+/).map(function (w) {
+      return w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    }).filter(Boolean);
+    var kept = all.filter(function (w) { return !STOP[w.toLowerCase()]; });
+    var unique = [];
+    (kept.length ? kept : all).forEach(function (w) { if (unique.indexOf(w.toLowerCase()) < 0) unique.push(w.toLowerCase()); });
+    return unique;
+  }
+
+  function filters() {
+    var chosen = {};
+    chips.forEach(function (chip) {
+      if (chip.getAttribute("aria-pressed") === "true" && chip.getAttribute("data-soort")) chosen.soort = chip.getAttribute("data-soort");
+    });
+    if (rung && rung.value) chosen.trede = rung.value;
+    return chosen;
+  }
+
+  // Each word on its own, merged: a page's score is the sum of its words' scores times the share of
+  // the words it holds, so pages with all words come first and pages with most of them still follow.
+  // Words of six letters or more are also searched without their last letter (Pagefind matches that as
+  // the start of a word), at a lower weight: Dutch forms the stemmer keeps apart (beslist, beslissen;
+  // sociaal, sociale) then still meet. Measured with tests/browser/test_search_quality.py.
+  var SHORTER = 0.7;
+  function search(terms, chosen) {
+    var options = { filters: chosen };
+    if (!terms.length) {
+      return pagefind.search(null, options).then(function (found) {
+        return { results: found.results.map(function (r) { return { result: r }; }), all: true };
+      });
+    }
+    var byId = {};
+    var merged = [];
+    function collect(index, weight) {
+      return function (answer) {
+        answer.results.forEach(function (r) {
+          var entry = byId[r.id];
+          if (!entry) { entry = byId[r.id] = { result: r, per: {} }; merged.push(entry); }
+          entry.per[index] = Math.max(entry.per[index] || 0, r.score * weight);
+        });
+      };
+    }
+    var searches = [];
+    terms.forEach(function (term, index) {
+      searches.push(pagefind.search(term, options).then(collect(index, 1)));
+      if (term.length >= 6) searches.push(pagefind.search(term.slice(0, -1), options).then(collect(index, SHORTER)));
+    });
+    return Promise.all(searches).then(function () {
+      merged.forEach(function (entry) {
+        var scores = Object.keys(entry.per).map(function (k) { return entry.per[k]; });
+        entry.matched = scores.length;
+        entry.score = scores.reduce(function (a, b) { return a + b; }, 0) * scores.length / terms.length;
+      });
+      merged.sort(function (a, b) { return b.score - a.score; });
+      var all = merged.some(function (entry) { return entry.matched === terms.length; });
+      return { results: merged, all: all };
+    });
+  }
+
+  function update() {
+    clearTimeout(timer);
+    if (!pagefind) { load(); return; }
+    var query = input.value.trim();
+    var chosen = filters();
+    var id = ++sequence;
+    if (!query && !Object.keys(chosen).length) {
+      list.textContent = "";
+      shown = { results: [], next: 0, words: [] };
+      setMeta(t("search.result.placeholder"));
+      return;
+    }
+    var terms = words(query);
+    search(terms, chosen).then(function (found) {
+      if (id !== sequence) return;
+      shown = { results: found.results, next: 0, words: terms };
+      // The count changes once the results are on screen: screen readers announce it (role="status").
+      return more(id, true).then(function () {
+        if (id !== sequence) return;
+        var count = found.results.length;
+        if (!count) setMeta(t("search.result.none"));
+        else if (!found.all) setMeta("Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan:");
+        else setMeta(count === 1 ? t("search.result.one") : t("search.result.other", count));
+      });
+    });
+  }
+
+  // The next page of results (PAGE at a time, more when the reader scrolls down).
+  // All fragments are requested at once; each result appears as soon as it and those above it are in.
+  function more(id, fresh) {
+    var slice = shown.results.slice(shown.next, shown.next + PAGE);
+    var terms = shown.words;
+    shown.next += slice.length;
+    var pending = slice.map(function (entry) { return entry.result.data(); });
+    var chain = Promise.resolve();
+    pending.forEach(function (data, index) {
+      chain = chain.then(function () { return data; }).then(function (page) {
+        if (id !== sequence) return;
+        if (fresh && index === 0) list.textContent = "";
+        list.appendChild(item(page, terms));
+      });
+    });
+    return chain.then(function () {
+      if (!slice.length && fresh && id === sequence) list.textContent = "";
+    });
+  }
+
+  function link(url, terms) {
+    var target = new URL(url, location.origin);
+    if (terms.length) target.searchParams.set("h", terms.join(" "));
+    return target.pathname + target.search + target.hash;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the matches: copy only that, never other markup.
+  function excerpt(html) {
+    var p = document.createElement("p");
+    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html").body;
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeType === 3) p.appendChild(document.createTextNode(node.textContent));
+      else if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        p.appendChild(mark);
+      } else p.appendChild(document.createTextNode(node.textContent || ""));
+    });
+    return p;
+  }
+
+  function article(tag, title, text, parent) {
+    var el = document.createElement("article");
+    el.className = "md-search-result__article md-typeset" + (parent ? " md-search-result__article--document" : "");
+    if (parent) {
+      var icon = document.createElement("div");
+      icon.className = "md-search-result__icon md-icon";
+      el.appendChild(icon);
+    }
+    var heading = document.createElement(tag);
+    heading.textContent = title;
+    el.appendChild(heading);
+    if (text) el.appendChild(excerpt(text));
+    return el;
+  }
+
+  function anchor(url, child) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.className = "md-search-result__link";
+    a.tabIndex = -1;
+    a.appendChild(child);
+    return a;
+  }
+
+  function item(page, terms) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var title = (page.meta && page.meta.title) || page.url;
+    li.appendChild(anchor(link(page.url, terms), article("h1", title, page.excerpt, true)));
+    var sections = (page.sub_results || []).filter(function (sub) {
+      return sub.url.indexOf("#") >= 0 && sub.title && sub.title !== title && sub.excerpt !== page.excerpt && terms.length;
+    });
+    sections.sort(function (a, b) { return b.locations.length - a.locations.length; });
+    sections.slice(0, 2).forEach(function (sub) {
+      li.appendChild(anchor(link(sub.url, terms), article("h2", sub.title, sub.excerpt, false)));
+    });
+    return li;
+  }
+
+  function typing(el) {
+    if (!el) return false;
+    var tag = el.tagName;
+    return tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || el.isContentEditable;
+  }
+
+  function focusables() {
+    return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")));
+  }
+
+  // Keyboard as in Material: / or s (or f) opens search; in the dialog arrows move between the box
+  // and the results, Enter opens the first result, Escape closes.
+  window.addEventListener("keydown", function (ev) {
+    if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.isComposing) return;
+    var active = document.activeElement;
+    if (!toggle.checked) {
+      if ((ev.key === "/" || ev.key === "s" || ev.key === "f") && !typing(active)) {
+        ev.preventDefault();
+        ev.stopPropagation();
+        input.focus();
+        input.select();
+      }
+      return;
+    }
+    if (ev.key === "Escape") {
+      ev.preventDefault();
+      setOpen(false);
+      input.blur();
+    } else if (ev.key === "Enter" && active === input) {
+      ev.preventDefault();
+      var first = list.querySelector("a.md-search-result__link");
+      if (first) first.click();
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      var els = focusables();
+      var at = els.indexOf(active);
+      if (at < 0 && root.contains(active)) return;  // the select and the chips keep their own arrows
+      ev.preventDefault();
+      var next = (Math.max(0, at) + els.length + (ev.key === "ArrowUp" ? -1 : 1)) % els.length;
+      els[next].focus();
+    }
+  }, true);
+
+  input.addEventListener("focus", function () { setOpen(true); load(); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, pagefind ? 60 : 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) {
+      load();
+      if (document.activeElement !== input) input.focus();
+    }
+  });
+  if (form) {
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(function () { update(); input.focus(); }, 0); });
+  }
+  chips.forEach(function (chip) {
+    chip.addEventListener("click", function () {
+      chips.forEach(function (other) { other.setAttribute("aria-pressed", other === chip ? "true" : "false"); });
+      update();
+    });
+  });
+  if (rung) rung.addEventListener("change", update);
+  list.addEventListener("click", function (ev) {
+    if (ev.target.closest && ev.target.closest("a")) setOpen(false);
+  });
+  if (scroll) {
+    scroll.addEventListener("scroll", function () {
+      if (shown.next < shown.results.length && scroll.scrollTop + scroll.clientHeight >= scroll.scrollHeight - 32) {
+        more(sequence);
+      }
+    });
+  }
+  // Pagefind starts when the page has loaded and the browser is idle: its files are already prefetched,
+  // and its WebAssembly starts in a worker, off the page's thread. A reader heading for the search
+  // button starts it sooner.
+  function idle() { (window.requestIdleCallback || window.setTimeout)(load); }
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+  document.querySelectorAll("label[for='__search']").forEach(function (label) {
+    label.addEventListener("pointerenter", load, { once: true });
+    label.addEventListener("touchstart", load, { once: true, passive: true });
+  });
+})();

@@ -1,0 +1,167 @@
+"""The site's search index: Pagefind, run over the built HTML after every build (make build, make serve,
+test builds). Plain Python, no MkDocs: macros/main.py calls it from the macros plugin's on_post_build.
+
+The binary comes from the pinned PyPI wheel ``pagefind-bin`` (requirements.lock); nothing is downloaded.
+Pages mark what is indexed themselves (data-pagefind-body, -weight, -filter in overrides/main.html and
+the record templates). Material's lunr index (search/search_index.json) is cut down to its settings:
+Material still reads those to highlight the query on the page a reader opens, but nobody downloads
+the whole index any more. The offline copy (mkdocs.offline.yml) keeps lunr: Pagefind cannot load from file://.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+ENGINES = ("pagefind", "lunr")
+# Not indexed: the generated "Verbanden" block and the sources list of record pages (lists of other
+# records' names and of titles in the reading list), and the review line. Measured over
+# tests/search_queries.yaml (95 queries, December 2026): with these blocks indexed recall@5 stayed 0.95
+# and MRR fell from 0.85 to 0.84 (a page then also matches the names of every record it lists).
+EXCLUDE = ("[data-wg-record] .wg-records", "[data-wg-record] .wg-bronnen", "[data-wg-record] h3.wg-h",
+           "[data-wg-record] #verbanden", "[data-wg-record] #bronnen", ".wg-review")
+
+# Pagefind also writes its own ready-made interfaces; the site uses Material's dialog (zoeken.js) instead.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def pagefind_command(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> list[str]:
+    from pagefind_bin import get_executable  # the wheel's own binary
+
+    command = [str(get_executable()), "--site", str(site), "--force-language", "nl", "--quiet"]
+    for selector in exclude:
+        command += ["--exclude-selectors", selector]
+    return command
+
+
+def build_search_index(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> None:
+    """Index the built site into site/pagefind/ and reduce search/search_index.json to its settings."""
+    result = subprocess.run(pagefind_command(site, exclude), capture_output=True, text=True, timeout=900)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind kon de zoekindex niet maken (code {result.returncode}):\n"
+                               f"{result.stdout}{result.stderr}")
+    for name in UNUSED:
+        (site / "pagefind" / name).unlink(missing_ok=True)
+    stable_filters(site / "pagefind")
+    lunr = site / "search" / "search_index.json"
+    if lunr.is_file():
+        settings = json.loads(lunr.read_text(encoding="utf-8")).get("config", {})
+        lunr.write_text(json.dumps({"config": settings, "docs": []}, separators=(",", ":")), encoding="utf-8")
+
+
+# --- the same site, the same bytes ------------------------------------------------------------------
+# Pagefind 1.5.2 writes its filter files, and the list of them in its metadata, in hash-map order: the
+# order (so the bytes and the hashed file names) changes from one run to the next (Pagefind issue #638).
+# Everything else it writes is stable. Here the filter values and the filter list are put in sorted order
+# and the files named after their content, so two builds of the same tree stay byte-identical.
+# The files are gzip'ed "pagefind_dcd" + CBOR; the small CBOR reader and writer below cover what they hold.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | extra]) + n.to_bytes(size, "big")
+    raise ValueError(n)
+
+
+def cbor_encode(value: Any) -> bytes:
+    if isinstance(value, bool) or value is None:
+        return {False: b"\xf4", True: b"\xf5", None: b"\xf6"}[value]
+    if isinstance(value, int):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _head(3, len(data)) + data
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
+    raise SearchIndexError(f"Pagefind-index: onbekend soort waarde {type(value).__name__}")
+
+
+def cbor_decode(data: bytes, pos: int = 0) -> tuple[Any, int]:
+    first = data[pos]
+    major, info = first >> 5, first & 31
+    pos += 1
+    if major == 7:
+        simple = {20: False, 21: True, 22: None}
+        if info in simple:
+            return simple[info], pos
+        raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-teken {first:#x}")
+    if info < 24:
+        n = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        n, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
+    else:
+        raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-teken {first:#x}")
+    if major == 0:
+        return n, pos
+    if major == 1:
+        return -1 - n, pos
+    if major in (2, 3):
+        chunk = data[pos:pos + n]
+        return (chunk if major == 2 else chunk.decode("utf-8")), pos + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, pos = cbor_decode(data, pos)
+            items.append(item)
+        return items, pos
+    raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-type {major}")
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise SearchIndexError(f"{path}: geen Pagefind-bestand")
+    value, end = cbor_decode(data, len(SIGNATURE))
+    if end != len(data) or cbor_encode(value) != data[len(SIGNATURE):]:
+        raise SearchIndexError(f"{path}: onverwachte opbouw (andere Pagefind-versie?)")
+    return value
+
+
+def _write(folder: Path, value: Any, name: str) -> None:
+    (folder / name).write_bytes(gzip.compress(SIGNATURE + cbor_encode(value), compresslevel=9, mtime=0))
+
+
+def _digest(value: Any) -> str:
+    return hashlib.sha256(cbor_encode(value)).hexdigest()
+
+
+def stable_filters(bundle: Path) -> None:
+    """Sort Pagefind's filter files and its list of them; name both after their content."""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language in entry["languages"].values():
+        meta_file = bundle / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_file)
+        filters = meta[3]
+        if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
+            raise SearchIndexError(f"{meta_file}: onverwachte filterlijst (andere Pagefind-versie?)")
+        prefix = language["hash"].split("_")[0]
+        for item in filters:
+            old = bundle / "filter" / f"{item[1]}.pf_filter"
+            content = _read(old)
+            content[1].sort(key=lambda pair: pair[0])
+            item[1] = f"{prefix}_{_digest(content)[:7]}"
+            old.unlink()
+            _write(bundle / "filter", content, f"{item[1]}.pf_filter")
+        filters.sort(key=lambda pair: pair[0])
+        new_hash = f"{prefix}_{_digest(meta)[:10]}"
+        meta_file.unlink()
+        _write(bundle, meta, f"pagefind.{new_hash}.pf_meta")
+        language["hash"] = new_hash
+    entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,175 @@
+"""The search dialog on Pagefind, as a reader uses it: filters, keyboard, the partial-match fallback,
+highlighting on the opened page, accessibility of the open dialog, and what the pages prefetch.
+
+Every test runs under the advised Content-Security-Policy and fails on any request off 127.0.0.1
+(tests/browser/conftest.py).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from axe_playwright_python.sync_playwright import Axe
+
+META = "document.querySelector('.md-search-result__meta').textContent"
+RESULTS = "li.md-search-result__item > a.md-search-result__link"
+
+
+def open_search(page, base_url: str, path: str = "/") -> None:  # noqa: ANN001 - Playwright's Page
+    page.goto(base_url + path)
+    page.locator("input.md-search__input").click()
+    page.wait_for_function(f"() => /Typ om te/.test({META})", timeout=20_000)
+
+
+def search(page, query: str) -> str:  # noqa: ANN001
+    """Type a query as a reader does; returns the result count line once the results are shown."""
+    box = page.locator("input.md-search__input")
+    before = page.evaluate(META)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(f"t => {META} !== t && !/Typ om te|initialiseren/.test({META})", arg=before,
+                           timeout=10_000)
+    return page.evaluate(META).strip()
+
+
+def result_paths(page) -> list[str]:  # noqa: ANN001
+    paths = []
+    for href in page.eval_on_selector_all(RESULTS, "els => els.map(e => e.href)"):
+        path = urlparse(href).path
+        if path not in paths:
+            paths.append(path)
+    return paths
+
+
+def count_in(meta: str) -> int:
+    found = re.search(r"\d+", meta)
+    assert found, meta
+    return int(found.group())
+
+
+def wait_for_new_meta(page, before: str) -> str:  # noqa: ANN001
+    page.wait_for_function(f"t => {META} !== t", arg=before, timeout=10_000)
+    return page.evaluate(META).strip()
+
+
+def test_filters_narrow_the_results_by_kind_and_rung_by_keyboard(page, base_url: str, data) -> None:  # noqa: ANN001
+    open_search(page, base_url)
+    meta = search(page, "wijk")
+    everything = count_in(meta)
+    assert page.get_attribute(".md-search-result__meta", "role") == "status", "the count is announced"
+    kinds = {urlparse(p).path.split("/")[1] for p in result_paths(page)}
+    assert len(kinds) > 1, "without a filter, several kinds of page are found"
+
+    # Tab from the search box to the chip "Methoden", Enter presses it.
+    chip = page.locator("button[data-soort='methode']")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.soort === 'methode'"):
+            break
+    assert page.evaluate("document.activeElement.dataset.soort") == "methode", "the chips are reachable by Tab"
+    before = page.evaluate(META)
+    page.keyboard.press("Enter")
+    methods_only = count_in(wait_for_new_meta(page, before))
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert page.locator("button[data-soort='']").get_attribute("aria-pressed") == "false"
+    assert 0 < methods_only < everything
+    paths = result_paths(page)
+    assert paths and all(re.fullmatch(r"/methoden/[^/]+/", p) for p in paths), paths
+
+    # The rung, by keyboard: Tab on to the select, arrow down to the first rung with methods.
+    rung = next(r for r in data.rungs if data.methods_on_rung(r.id))
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('select[data-trede]')"):
+            break
+    assert page.evaluate("document.activeElement.matches('select[data-trede]')"), "the rung select is reachable"
+    before = page.evaluate(META)
+    while page.eval_on_selector("select[data-trede]", "s => s.value") != rung["label"]:
+        page.keyboard.press("ArrowDown")
+    wait_for_new_meta(page, before)
+
+    # No words, only the filters: every method on that rung, and nothing else.
+    page.locator("input.md-search__input").fill("")
+    page.locator("input.md-search__input").press("End")
+    expected = {f"/methoden/{m.id}/" for m in data.methods_on_rung(rung.id)}
+    wanted = f"{len(expected)} overeenkomende" if len(expected) > 1 else "1 overeenkomende"
+    page.wait_for_function(f"w => {META}.includes(w) && !document.querySelector('input.md-search__input').value",
+                           arg=wanted, timeout=10_000)
+    shown = set(result_paths(page))
+    assert shown and shown <= expected, shown - expected
+
+
+def test_keyboard_opens_moves_and_opens_a_result_with_the_query_highlighted(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url + "/over/")
+    page.wait_for_load_state()
+    page.keyboard.press("/")
+    assert page.evaluate("document.getElementById('__search').checked"), "/ opens the search dialog"
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    page.wait_for_function(f"() => /Typ om te/.test({META})", timeout=20_000)
+    page.keyboard.type("uitdaagrecht")
+    page.wait_for_function(f"() => /overeenkomende/.test({META})", timeout=10_000)
+    links = page.locator(RESULTS)
+    assert links.count() >= 2
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(f"document.activeElement === document.querySelectorAll({RESULTS!r})[0]")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(f"document.activeElement === document.querySelectorAll({RESULTS!r})[1]")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')"), "arrows come back to the box"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked"), "Escape closes the dialog"
+
+    page.keyboard.press("s")
+    assert page.evaluate("document.getElementById('__search').checked"), "s opens the search dialog"
+    first = urlparse(page.eval_on_selector(RESULTS, "e => e.href"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: urlparse(url).path == first.path, timeout=10_000)
+    assert parse_qs(urlparse(page.url).query)["h"] == ["uitdaagrecht"]
+    marks = page.locator("article.md-content__inner mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    assert "uitdaagrecht" in marks.first.inner_text().lower(), "the query is highlighted on the opened page"
+    assert not page.evaluate("document.getElementById('__search').checked"), "the dialog closed"
+
+    # After that (instant) navigation the search box still works and its links still point into the site.
+    page.keyboard.press("s")
+    meta = search(page, "Selwerd")
+    assert "overeenkomende" in meta, meta
+    assert result_paths(page)[0] == "/praktijk/selwerd/"
+
+
+def test_when_no_page_has_every_word_the_best_partial_matches_are_shown(page, base_url: str) -> None:  # noqa: ANN001
+    open_search(page, base_url)
+    meta = search(page, "wijkbudget qqxyzzyq")
+    assert meta.startswith("Geen pagina met al je zoekwoorden"), meta
+    assert "/methoden/wijkbudget/" in result_paths(page)[:5]
+    meta = search(page, "qqxyzzyq qqzzkkxx")
+    assert meta == "Geen overeenkomende documenten", meta
+    assert page.locator("li.md-search-result__item").count() == 0
+    meta = search(page, "hoe kan ik een wijkbudget aanvragen")  # common words need not match
+    assert "overeenkomende documenten" in meta and not meta.startswith("Geen"), meta
+    assert result_paths(page)[0] == "/checklists/wijkbudget-aanvragen/"
+
+
+def test_the_open_search_dialog_passes_axe(page, base_url: str) -> None:  # noqa: ANN001
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        open_search(page, base_url)
+        search(page, "wijkbudget")
+        page.locator("button[data-soort='methode']").click()
+        page.wait_for_function(f"() => /overeenkomende/.test({META})", timeout=10_000)
+        violations = Axe().run(page, context=".md-search").response["violations"]
+        blocking = [f"{scheme}: {v['impact']} {v['id']}: {[n['target'] for n in v['nodes'][:3]]}"
+                    for v in violations if v["impact"] in ("critical", "serious")]
+        assert blocking == [], "\n".join(blocking)
+
+
+def test_pages_prefetch_only_what_the_first_query_needs(built_site: Path) -> None:
+    """No page prefetches a whole search index; what they do prefetch exists and is Pagefind's start-up."""
+    html = (built_site / "methoden" / "wijkbudget" / "index.html").read_text(encoding="utf-8")
+    prefetched = re.findall(r'<link rel="prefetch" href="([^"]+)"', html)
+    assert prefetched and not any("search_index" in href or "lunr" in href for href in prefetched), prefetched
+    for href in prefetched:
+        assert (built_site / "methoden" / "wijkbudget" / href).resolve().is_file(), href
+    assert {Path(h).name for h in prefetched} == {"pagefind.js", "pagefind-worker.js", "wasm.nl.pagefind"}

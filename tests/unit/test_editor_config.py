@@ -1,0 +1,110 @@
+"""The web editor's form (config.yml for Decap CMS) follows the schemas: every field, in order, typed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from macros.editor_config import (
+    FOLDER_COLLECTIONS,
+    LIST_COLLECTIONS,
+    LIST_FIELD,
+    Repository,
+    Vocabulary,
+    config_yaml,
+    editor_config,
+    schema_fields,
+)
+from tests.support import SITE_DATA
+
+SCHEMA_DIR = SITE_DATA / "schema"
+KIND_OF = {name: kind for kind, name, *_ in FOLDER_COLLECTIONS + LIST_COLLECTIONS}
+
+
+@pytest.fixture(scope="module")
+def config(data) -> dict:
+    return editor_config(SCHEMA_DIR, vocabulary=Vocabulary.from_dataset(data),
+                         repository=Repository.from_url("https://github.com/voorbeeld/gids"))
+
+
+def forms(config: dict) -> dict[str, list[dict]]:
+    """schema kind -> the form's top-level fields."""
+    out = {}
+    for collection in config["collections"]:
+        if "folder" in collection:
+            out[KIND_OF[collection["name"]]] = collection["fields"]
+        for file in collection.get("files", []):
+            (items,) = [f for f in file["fields"] if f["name"] == LIST_FIELD]
+            out[KIND_OF[file["name"]]] = items["fields"]
+    return out
+
+
+def paths(fields: list[dict], prefix: str = "") -> list[str]:
+    out = []
+    for field in fields:
+        out.append(prefix + field["name"])
+        out += paths(field.get("fields", []), f"{prefix}{field['name']}.")
+    return out
+
+
+def test_the_form_lists_every_field_of_every_schema_in_its_order(config: dict) -> None:
+    expected = schema_fields(SCHEMA_DIR)
+    assert set(expected) == {"method", "case", "checklist", "glossary", "timeline"}
+    for kind, fields in forms(config).items():
+        assert paths(fields) == expected[kind], kind
+    # schema_fields itself reads the schema files: every property name is there.
+    for kind in expected:
+        raw = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        props = (raw.get("items") or raw)["properties"]
+        assert [p for p in expected[kind] if "." not in p] == list(props), kind
+
+
+def test_required_fields_and_types_follow_the_schema(config: dict, data) -> None:
+    method = {f["name"]: f for f in forms(config)["method"]}
+    raw = json.loads((SCHEMA_DIR / "method.schema.json").read_text(encoding="utf-8"))
+    assert {n for n, f in method.items() if f["required"]} == set(raw["required"])
+    assert method["description"]["widget"] == "markdown"
+    assert method["reviewed"]["widget"] == "datetime" and method["reviewed"]["format"] == "YYYY-MM-DD"
+    assert method["domain"]["widget"] == "select" and not method["domain"].get("multiple")
+    assert [o["value"] for o in method["domain"]["options"]] == ["fysiek", "sociaal", "beide"]
+    assert method["phases"]["multiple"] and method["phases"]["min"] == 1
+    assert [o["value"] for o in method["rungs"]["options"]] == [r.id for r in data.rungs]
+    assert [o["value"] for o in method["roles"]["options"]] == [r.id for r in data.roles]
+    assert {o["value"] for o in method["sources"]["options"]} == set(data.bibliography.keys())
+    assert method["related"]["widget"] == "relation" and method["related"]["collection"] == "methods"
+    assert method["steps"]["widget"] == "list" and method["costs"]["widget"] == "object"
+    case = {f["name"]: f for f in forms(config)["case"]}
+    assert case["coordinates"]["fields"][0]["widget"] == "number"
+    assert "lopend" in [o["value"] for o in {f["name"]: f for f in case["period"]["fields"]}["end"]["options"]]
+
+
+def test_labels_and_hints_are_dutch_from_the_schema(config: dict) -> None:
+    for kind, fields in forms(config).items():
+        for field in fields:
+            assert field["label"] != field["name"] or field["name"] == "id", (kind, field["name"])
+    method = {f["name"]: f for f in forms(config)["method"]}
+    assert method["summary"]["hint"] == "Eén of twee zinnen in gewone taal."
+    assert config["locale"] == "nl"
+
+
+def test_every_save_is_a_proposal_on_the_configured_repository(config: dict) -> None:
+    assert config["publish_mode"] == "editorial_workflow"
+    assert config["backend"] == {**config["backend"], "name": "github", "repo": "voorbeeld/gids", "branch": "main"}
+    assert Repository.from_url("https://github.com/a/b/edit/werk/") == Repository("a/b", "werk")
+    assert Repository.from_url("https://github.com/a/b.git") == Repository("a/b", "main")
+    assert "voorbeeld/gids" in config_yaml(config)
+
+
+def test_a_new_schema_field_appears_in_the_form(tmp_path: Path, config: dict) -> None:
+    """A schema change never leaves the editor behind: a field added to the schema is in the form."""
+    schemas = tmp_path / "schema"
+    schemas.mkdir()
+    for path in SCHEMA_DIR.glob("*.json"):
+        (schemas / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    raw = json.loads((schemas / "method.schema.json").read_text(encoding="utf-8"))
+    raw["properties"]["duur_proef"] = {"enum": ["kort", "lang"], "description": "Hoe lang het duurt."}
+    (schemas / "method.schema.json").write_text(json.dumps(raw), encoding="utf-8")
+    fields = {f["name"]: f for f in forms(editor_config(schemas))["method"]}
+    assert fields["duur_proef"]["widget"] == "select" and fields["duur_proef"]["hint"] == "Hoe lang het duurt."
+    assert "duur_proef" not in {f["name"] for f in forms(config)["method"]}
