@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from macros.editor_config import BUNDLE_DIR, EDITOR_DIR, LOCAL_BACKEND
+from scripts.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "editor"
@@ -145,8 +146,7 @@ def serve(site: Path, repository: Path, *, mode: str = "fs", port: int = 0,
 def start(port: int) -> None:
     """`make editor`: build the site from this working copy, then serve it with the local backend."""
     site = ROOT / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
-                            cwd=ROOT)
+    result = mkdocs_build(ROOT, site, capture=False, timeout=None)
     if result.returncode != 0:
         raise SystemExit(result.returncode)
     with serve(site, ROOT, mode="fs", port=port) as url:

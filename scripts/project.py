@@ -38,14 +38,15 @@ def copy_project(target: Path, *, plain_pages: bool = False) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path, *, config: str | None = None, env: dict[str, str] | None = None,
-                 timeout: int = 900) -> subprocess.CompletedProcess[str]:
+                 timeout: int | None = 900, capture: bool = True) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict --clean`` in project into site (config: another mkdocs file), output
-    captured; env adds to (and overrides) the environment. The one place a build is started from Python."""
+    captured (capture=False: shown as it runs); env adds to (and overrides) the environment. The one place a
+    build is started from Python (scripts/bench.py starts its own to measure memory)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     if config:
         command += ["-f", config]
-    return subprocess.run([*command, "-d", str(site)], cwd=project, env=environment, capture_output=True,
+    return subprocess.run([*command, "-d", str(site)], cwd=project, env=environment, capture_output=capture,
                           text=True, timeout=timeout)
 
 
