@@ -167,13 +167,13 @@ def test_bib_importeer_merges_new_entries_byte_for_byte_and_skips_duplicates(dat
     after = target.read_bytes()
     assert after.startswith(before), "existing entries were rewritten"
     export_text = ZOTERO.read_text(encoding="utf-8")
-    added = _raw_block(export_text, "uitermark_participatie_2012")
+    added = _raw_block(export_text, "voorbeeld_participatie_2012")
     assert added in after.decode("utf-8"), "the new entry is not kept byte for byte"
     for field in ("abstract", "file", "keywords", "urldate", "shorttitle", "issn", "note"):
         assert re.search(rf"^\t{field} = ", added, re.M)  # the fixture really has the Zotero extras
 
     # The report says what happened and why.
-    assert re.search(r"\+ toegevoegd\s+uitermark_participatie_2012", out)
+    assert re.search(r"\+ toegevoegd\s+voorbeeld_participatie_2012", out)
     assert re.search(r"- overgeslagen\s+arnstein_ladder_1969\s+dubbel: dezelfde DOI als 'arnstein1969'", out)
     assert re.search(r"- overgeslagen\s+laan_samen_2019\s+dubbel: dezelfde titel en hetzelfde jaar als "
                      r"'vanderlaan2019'", out)
@@ -183,7 +183,7 @@ def test_bib_importeer_merges_new_entries_byte_for_byte_and_skips_duplicates(dat
     # The merged list loads cleanly, with every field of the new entry; duplicates stayed out.
     bib, problems = load_bibliography(target, "data/references.bib")
     assert problems.errors == []
-    entry = bib["uitermark_participatie_2012"]
+    entry = bib["voorbeeld_participatie_2012"]
     assert entry.get("abstract").startswith("Een samenvatting met 50% van de tekst")
     assert entry.get("file").startswith("Full Text PDF:") and "Zotero" in entry.keywords
     assert "arnstein_ladder_1969" not in bib and "laan_samen_2019" not in bib
