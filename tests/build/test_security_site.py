@@ -82,6 +82,9 @@ def page_text(markup: str, tag: str) -> list[str]:
             for m in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", markup, re.S)]
 
 
+EDITOR_PAGE = "redactie/bewerken/index.html"
+
+
 def test_payloads_never_become_markup_anywhere(payload_site: Path) -> None:
     problems = []
     for page in sorted(payload_site.rglob("*.html")):
@@ -93,7 +96,9 @@ def test_payloads_never_become_markup_anywhere(payload_site: Path) -> None:
             problems += [f"{where}: <{tag} {a}={v!r}>" for a, v in attrs.items()
                          if a not in ("content", "title", "aria-label", "alt", "value") and not a.startswith("data-")
                          and ("alert(" in v or "evil.example" in v)]
-            if tag == "meta" and "http-equiv" in attrs:
+            # The one http-equiv the site writes itself: the web editor's own, stricter-than-host CSP.
+            own_policy = str(where) == EDITOR_PAGE and attrs.get("http-equiv") == "Content-Security-Policy"
+            if tag == "meta" and "http-equiv" in attrs and not own_policy:
                 problems.append(f"{where}: <meta http-equiv={attrs['http-equiv']!r}>")
         problems += [f"{where}: script text {s[:60]!r}" for s in found.scripts if "alert(" in s]
     assert problems == [], "\n".join(problems)
