@@ -1,6 +1,7 @@
 # Wijkengids — two commands do all set-up on a fresh machine: `make serve` and `make test`.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# Any Python from 3.11 on (`make pythons` builds the site with each one found); packages are pinned.
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -10,7 +11,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check bench audit offline system-deps clean editor
+.PHONY: serve build test test-fast lint check bench audit offline system-deps pythons clean editor
 
 # The web editor (Decap CMS) and its local backend (decap-server) come from npm, pinned by
 # tools/editor/package-lock.json and installed beside it; `scripts.editor bundel` copies the editor's files
@@ -19,7 +20,8 @@ EDITOR_STAMP := tools/editor/node_modules/.installed
 EDITOR_BUNDLE := docs/redactie/bewerken/decap/decap-cms.js
 
 $(STAMP): requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11 is nodig"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Python 3.11 of nieuwer is nodig ($(PYTHON) is $$($(PYTHON) --version 2>&1))"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
@@ -48,8 +50,21 @@ offline: $(STAMP)
 check: $(STAMP)
 	$(BIN)/python -m scripts.check
 
-test: $(STAMP) system-deps $(EDITOR_BUNDLE)
+# Lint and type check first: any finding fails the run (fix most with `$(BIN)/ruff check --fix macros scripts tests`).
+lint: $(STAMP)
+	$(BIN)/ruff check macros scripts tests
+	$(BIN)/mypy
+
+test: $(STAMP) system-deps lint $(EDITOR_BUNDLE)
 	$(BIN)/python -m pytest
+
+# The unit tier alone: no MkDocs build, no browser (tests/build and tests/browser are the slow tiers).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit -q
+
+# A strict build under every Python 3.11+ on this machine (PATH and pyenv), each in its own venv in tmp/.
+pythons:
+	$(PYTHON) -m scripts.pythons
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m scripts.bench

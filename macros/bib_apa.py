@@ -19,24 +19,23 @@ from datetime import date
 from html import unescape
 from itertools import groupby
 from string import ascii_lowercase
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from .bib_model import NO_DATE, Bibliography, Entry
 from .bib_names import citation_name, initials_first_name, person_sort_key, reference_name
-from .bib_text import is_doi, is_web_url, sort_text
+from .bib_text import DUTCH_MONTHS, is_doi, is_web_url, sort_text
 
 _PLAIN_TITLE_TYPES = {"article", "incollection", "inbook", "inproceedings"}  # the container is italic
 _CHAPTER_TYPES = {"incollection", "inbook", "inproceedings"}
 _REPORT_TYPES = {"techreport", "report"}
 _THESIS_LABELS = {"phdthesis": "Proefschrift", "mastersthesis": "Masterscriptie"}
-_DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december")
 _RANGE_DASH = re.compile(r"\s*(?:--|-|—)\s*")
 _MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, else 19, "…", the last
 
 
-def sort_key(entry: Entry) -> tuple:
+def sort_key(entry: Entry) -> tuple[Any, ...]:
     """Reading-list order: creators' core surnames (a title when the author is unknown), then
     year with ``z.d.`` first (APA), then title; the key makes the order total."""
     names = tuple(person_sort_key(person) for person in entry.creators)
@@ -267,4 +266,4 @@ def _dutch_date(iso: str) -> str:
         day = date.fromisoformat(iso)
     except ValueError:
         return ""
-    return f"{day.day} {_DUTCH_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"

@@ -134,7 +134,11 @@ def check_required(entry: Entry, values: Mapping[str, str], report: Report) -> N
 
 def check_formats(entry: Entry, report: Report) -> None:
     """Year, month, URL, DOI and retrieval date must be in a form the formatter can trust."""
-    year, where = entry.get("year"), entry.field_lines.get
+    year = entry.get("year")
+
+    def where(name: str) -> int:  # the field's own line (every written field has one), else the entry's
+        return entry.field_lines.get(name, entry.line)
+
     if year and not (re.fullmatch(r"\d{4}", year) or year in _NO_DATE_VALUES):
         report.error(where("year"), "year", f"bron '{entry.key}': jaar '{year}' is geen jaartal",
                      f"schrijf vier cijfers, of '{NO_DATE}' als er geen jaar is; letters (2012a) "

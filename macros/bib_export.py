@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import quote
 
 from .bib_apa import sort_key
 from .bib_model import PRIVATE_FIELDS, Entry
-from .bib_text import is_doi, matching_brace
 from .bib_names import Person, full_name_inverted
+from .bib_text import is_doi, matching_brace
 
 _RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
               "inproceedings": "CPAPER", "techreport": "RPRT", "report": "RPRT",
@@ -135,13 +136,13 @@ def to_ris(entries: Iterable[Entry]) -> str:
     return "\n".join(records)
 
 
-def to_csl_json(entries: Iterable[Entry]) -> list[dict]:
+def to_csl_json(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     """CSL-JSON items (the format of citeproc, Pandoc and Zotero)."""
     return [_csl_item(entry) for entry in _ordered(entries)]
 
 
-def _csl_item(entry: Entry) -> dict:
-    item: dict = {"id": entry.key, "type": _CSL_TYPES.get(entry.entry_type, "document")}
+def _csl_item(entry: Entry) -> dict[str, Any]:
+    item: dict[str, Any] = {"id": entry.key, "type": _CSL_TYPES.get(entry.entry_type, "document")}
     if entry.authors:
         item["author"] = [_csl_name(person) for person in entry.authors]
     if entry.editors:
@@ -164,7 +165,7 @@ def _csl_item(entry: Entry) -> dict:
     return item
 
 
-def _csl_name(person: Person) -> dict:
+def _csl_name(person: Person) -> dict[str, str]:
     if person.is_organisation:
         return {"literal": person.literal}
     parts = {"family": person.family, "given": person.given,
@@ -237,7 +238,7 @@ def coins_pairs(entry: Entry) -> list[tuple[str, str]]:
     return [(key, value) for key, value in pairs if value]
 
 
-def coins_name(person) -> str:  # noqa: ANN001 - a bib_names.Person
+def coins_name(person: Person) -> str:
     """``van der Laan, Eberhard``: Zotero keeps the particle with the surname."""
     family = " ".join(part for part in (person.particle, person.family) if part)
     given = ", ".join(part for part in (person.given, person.suffix) if part)

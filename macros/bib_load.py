@@ -5,7 +5,8 @@ bibtexparser 2.1 hides mistakes (GUIDE §3): a duplicated field drops the whole 
 ``% @book{…}`` is still parsed as an entry, and LaTeX decoding cuts text at an unescaped ``%``.
 Here each of those becomes a Problem, and no entry that could be read is dropped: entries with
 errors are still returned, so that a later check ("which YAML record cites an unknown key?")
-does not pile follow-up errors on top of the real one.
+does not pile follow-up errors on top of the real one. An entry behind '%' is the exception: an
+error (BibTeX itself still reads it), but left out, so an old version kept there clashes with nothing.
 
 Decisions:
 * ``year`` is required. A work without a date says so explicitly with ``year = {z.d.}`` (or
@@ -124,21 +125,28 @@ def _scan_blocks(blocks: Iterable[model.Block], text: str, report: Report) -> li
             head = _BLOCK_HEAD.match(block.raw or "")
             previous_key = head.group(2) if head else previous_key
             if _is_commented_out(block, lines):
-                report.warn(block.start_line + 1, "", f"bron '{previous_key}' staat in commentaar ('%') "
-                            "en wordt overgeslagen", "verwijder de bron, of haal de '%' weg als hij mee moet doen")
+                report.error(_start(block) + 1, "", f"bron '{previous_key}' staat achter een '%', maar BibTeX "
+                             "leest hem toch: '%' maakt in BibTeX geen commentaar van een bron",
+                             "verwijder de bron, of haal de '%' weg als hij mee moet doen")
             elif isinstance(block, (model.DuplicateFieldKeyBlock, model.DuplicateBlockKeyBlock)):
-                candidates.append(block.ignore_error_block)
+                if isinstance(block.ignore_error_block, model.Entry):
+                    candidates.append(block.ignore_error_block)
             elif isinstance(block, model.ParsingFailedBlock):
                 _report_failed_block(block, text, report)
             else:
                 candidates.append(block)
         elif isinstance(block, (model.String, model.Preamble)):
             kind = "@string" if isinstance(block, model.String) else "@preamble"
-            report.error(block.start_line + 1, "", f"{kind} wordt niet ondersteund",
+            report.error(_start(block) + 1, "", f"{kind} wordt niet ondersteund",
                          "schrijf de volledige tekst in elk veld")
         elif isinstance(block, model.ImplicitComment):
             _check_outside_text(block, previous_key, report)
     return candidates
+
+
+def _start(block: model.Block) -> int:
+    """The 0-based line a parsed block starts on (bibtexparser types it Optional; parsed blocks have one)."""
+    return block.start_line or 0
 
 
 def _report_failed_block(block: model.ParsingFailedBlock, text: str, report: Report) -> None:
@@ -149,7 +157,7 @@ def _report_failed_block(block: model.ParsingFailedBlock, text: str, report: Rep
     where = f" (gemerkt op regel {text.count(chr(10), 0, end) + 1})" if end else ""
     head = _BLOCK_HEAD.match(block.raw or "")
     key = head.group(2) if head else "?"
-    report.error(block.start_line + 1, "", f"bron '{key}' kon niet worden gelezen: {message}{where}",
+    report.error(_start(block) + 1, "", f"bron '{key}' kon niet worden gelezen: {message}{where}",
                  hint)
 
 
@@ -162,7 +170,7 @@ def _check_outside_text(block: model.ImplicitComment, previous_key: str, report:
                    if line.strip() and not line.strip().startswith("%")), None)
     if offset is None:
         return
-    text, line = _shorten(" ".join(" ".join(lines[offset:]).split())), block.start_line + offset + 1
+    text, line = _shorten(" ".join(" ".join(lines[offset:]).split())), _start(block) + offset + 1
     if re.search(r"[={}@]", text):
         after = f" na bron '{previous_key}'" if previous_key else ""
         report.error(line, "", f"tekst buiten een bron{after}: '{text}'",
@@ -175,12 +183,12 @@ def _unique_entries(candidates: list[model.Entry], report: Report) -> list[model
     """Keep the first entry of each key (compared case-insensitively); report the others."""
     first_seen: dict[str, model.Entry] = {}
     unique = []
-    for block in sorted(candidates, key=lambda b: b.start_line):
+    for block in sorted(candidates, key=_start):
         folded = block.key.casefold()
         if block.key and folded in first_seen:
             first = first_seen[folded]
-            report.error(block.start_line + 1, "", f"sleutel '{block.key}' komt al voor op regel "
-                         f"{first.start_line + 1} ('{first.key}'); deze bron telt niet mee",
+            report.error(_start(block) + 1, "", f"sleutel '{block.key}' komt al voor op regel "
+                         f"{_start(first) + 1} ('{first.key}'); deze bron telt niet mee",
                          "geef elke bron een eigen sleutel")
             continue
         first_seen[folded] = block
@@ -189,8 +197,8 @@ def _unique_entries(candidates: list[model.Entry], report: Report) -> list[model
 
 
 def _is_commented_out(block: model.Block, lines: list[str]) -> bool:
-    """bibtexparser parses ``% @book{…}`` as an entry; the curator meant it as a comment."""
-    line = lines[block.start_line]
+    """``% @book{…}``: the curator meant a comment, but bibtexparser and BibTeX both read the entry."""
+    line = lines[_start(block)]
     head = (block.raw or "").split("\n", 1)[0]
     return "%" in line[: max(line.find(head), 0)]
 
@@ -198,7 +206,7 @@ def _is_commented_out(block: model.Block, lines: list[str]) -> bool:
 # --- one entry --------------------------------------------------------------------------------
 
 def _build_entry(block: model.Entry, report: Report) -> Entry:
-    key, line = block.key, block.start_line + 1
+    key, line = block.key, _start(block) + 1
     entry_type = block.entry_type.lower()
     check_key(key, line, report)
     if entry_type not in ENTRY_TYPES:
@@ -212,7 +220,7 @@ def _build_entry(block: model.Entry, report: Report) -> Entry:
     publishers = tuple(decode_latex(name) for name in
                        split_names(values.get("publisher") or values.get("institution", "")))
     creators, edited = _creators(authors, editors, anonymous, publishers)
-    entry = Entry(key=key, entry_type=entry_type, raw=block.raw, line=line, fields=fields,
+    entry = Entry(key=key, entry_type=entry_type, raw=block.raw or "", line=line, fields=fields,
                   field_lines=lines, authors=authors, editors=editors, creators=creators,
                   edited=edited, publishers=publishers,
                   keywords=_keywords(values.get("keywords", "")),

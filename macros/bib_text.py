@@ -41,13 +41,23 @@ def decode_latex(value: str) -> str:
     return unicodedata.normalize("NFC", _SPACES.sub(" ", value).strip())
 
 
+# Dutch month names, for dates in running text (reading list, review notes): the only copy.
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                "oktober", "november", "december")
+
+
+def fold_accents(text: str) -> str:
+    """'Één café' -> 'Een cafe': letters without their accents (Unicode NFKD, combining marks dropped).
+    The one place accents are folded; callers add case folding or their own letter table (_FOLD)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def sort_text(value: str) -> str:
     """Case-, accent- and punctuation-insensitive form for sorting (``'t Hart`` ≈ ``t hart``).
 
     Python's own order puts 'É' after 'z'; a Dutch reading list files Één under E.
     """
-    decomposed = unicodedata.normalize("NFKD", value.casefold().translate(_FOLD))
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = fold_accents(value.casefold().translate(_FOLD))
     return _SPACES.sub(" ", re.sub(r"[^\w\s]", "", letters)).strip()
 
 

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 GEODATA = Path(__file__).parent / "geodata" / "europe-nw.json"
 HOME = "NL"
@@ -69,12 +70,12 @@ def country_name(code: str, geo: Mapping[str, Any] | None = None) -> str:
 def coverage(geo: Mapping[str, Any] | None = None) -> Extent:
     """The area the bundled outlines cover; a case outside it cannot be drawn."""
     geo = geo or load_geodata()
-    return tuple(geo["bbox"])  # type: ignore[return-value]
+    return tuple(geo["bbox"])
 
 
 def home_box(geo: Mapping[str, Any] | None = None) -> Extent:
     """Bounding box of the Netherlands (European part) in degrees."""
-    return tuple(countries(geo)[HOME]["bbox"])  # type: ignore[return-value]
+    return tuple(countries(geo)[HOME]["bbox"])
 
 
 def inside(lon: float, lat: float, extent: Extent) -> bool:
@@ -160,13 +161,13 @@ def clip(ring: Sequence[Point], extent: Extent) -> list[Point]:
         (lambda p: p[1] >= lat_min, lambda a, b: _cut(a, b, 1, lat_min)),
         (lambda p: p[1] <= lat_max, lambda a, b: _cut(a, b, 1, lat_max)),
     )
-    points = [tuple(p) for p in ring]
+    points: list[Point] = [(p[0], p[1]) for p in ring]
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()
     for keep, cut in edges:
         if not points:
             break
-        result = []
+        result: list[Point] = []
         previous = points[-1]
         for current in points:
             if keep(current):
@@ -398,14 +399,14 @@ def period_text(period: Mapping[str, Any] | None) -> str:
 def place_text(case: Mapping[str, Any], geo: Mapping[str, Any] | None = None) -> str:
     """'Selwerd, gemeente Groningen'; abroad 'Thornton Estate, Hull (Verenigd Koninkrijk)': the word
     'gemeente' only for a Dutch municipality, and no municipality at all for a case that spans several."""
-    place, municipality, country = case.get("place"), case.get("municipality"), case.get("country")
+    place, municipality, country = case.get("place") or "", case.get("municipality"), case.get("country")
     home = not country or country == HOME
     if not municipality or municipality == place:
         text = place
     else:
         text = f"{place}, gemeente {municipality}" if home else f"{place}, {municipality}"
     if not home:
-        text += f" ({country_name(country, geo)})"
+        text += f" ({country_name(str(country), geo)})"
     return text
 
 
@@ -427,8 +428,8 @@ def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[lis
         if any(abs(m.x - x) < len(text) * size * GLYPH_EM / 2 + m.radius + 2 and abs(m.y - y) < size * 0.6 + m.radius + 2
                for m in markers):
             return False
-        return not any(abs(l.x - x) < (len(l.text) + len(text)) * size * GLYPH_EM / 2 and abs(l.y - y) < size * 1.4
-                       for l in labels)
+        return not any(abs(lbl.x - x) < (len(lbl.text) + len(text)) * size * GLYPH_EM / 2 and abs(lbl.y - y) < size * 1.4
+                       for lbl in labels)
 
     for code in sorted(shapes):
         if code == HOME and not label_home:

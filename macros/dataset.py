@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import bibliography, case_map, review_state
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
-from .yaml_loader import YInt, YList, YMap, YStr, YFloat, line_of, load_yaml
+from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
 
 RECORD_FOLDERS = {"method": "methods", "case": "cases", "checklist": "checklists"}
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
 
-class Record(dict):
+class Record(dict[str, Any]):
     """A validated record: plain values (str/int/float/list/dict), plus where it came from.
 
     Optional fields the file leaves out are present as None or [] so templates need no guards.
@@ -37,7 +38,7 @@ class Record(dict):
 
     @property
     def id(self) -> str:
-        return self["id"]
+        return str(self["id"])
 
     @property
     def heading(self) -> str:
@@ -348,7 +349,7 @@ def _collect_sources(items: Iterable[Any], display: str, prefix: str,
                 if key == "sources" and isinstance(sub, YList):
                     seen: dict[str, int] = {}
                     for source in sub:
-                        source_key = str(source["key"] if isinstance(source, YMap) else source)
+                        source_key = str(source_ref(source)[0])
                         if source_key in seen:
                             out.append((display, line_of(source, sub.line), path, "\0dup:" + source_key))
                         seen[source_key] = line_of(source, sub.line)
@@ -368,7 +369,7 @@ def _unknown(problems: Problems, record: Record | None, field: str, value: str, 
 
 
 def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems,
-                      partial: list[Record] = ()) -> None:
+                      partial: Sequence[Record] = ()) -> None:
     rung_ids = [r.id for r in data.rungs]
     role_ids = [r.id for r in data.roles]
 
@@ -401,10 +402,23 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
     if data.bibliography is None:
         return
     known_keys = list(data.bibliography.keys())
-    for display, line, field, key in sources_seen:
+    for display, line, field_name, key in sources_seen:
         if key.startswith("\0dup:"):
-            problems.add(display, line, field, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
+            problems.add(display, line, field_name, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
         elif key not in data.bibliography:
             guess = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.7)
             hint = f"bedoel je '{guess[0]}'?" if guess else "voeg de bron toe aan data/references.bib"
-            problems.add(display, line, field, f"bron '{key}' staat niet in de leeslijst", hint)
+            problems.add(display, line, field_name, f"bron '{key}' staat niet in de leeslijst", hint)
+
+
+def source_ref(source: Any) -> tuple[str, str | None]:
+    """A source reference as a record writes it, 'key' or {key, pages}, as (key, pages or None): the one
+    place the two forms are told apart."""
+    if isinstance(source, dict):
+        return source["key"], source.get("pages")
+    return source, None
+
+
+def reference_keys(sources: Any) -> list[str]:
+    """The keys of a `sources` list (missing or empty: [])."""
+    return [source_ref(source)[0] for source in sources or []]

@@ -74,14 +74,14 @@ class Vocabulary:
     sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_dataset(cls, data: Any) -> "Vocabulary":
+    def from_dataset(cls, data: Any) -> Vocabulary:
         from . import bibliography  # noqa: PLC0415 - only needed here
-        bib = data.bibliography or {}
+        bib = data.bibliography
         return cls(
             rungs={r.id: r["label"] for r in data.rungs},
             roles={r.id: r["label"] for r in data.roles},
             sources={key: f"{bibliography.cite_text([key], bibliography=bib).strip('()')} · {key}"
-                     for key in sorted(bib.keys())},
+                     for key in sorted(bib.keys() if bib is not None else [])},
         )
 
 
@@ -92,7 +92,7 @@ class Repository:
     branch: str = "main"
 
     @classmethod
-    def from_url(cls, url: str, branch: str = "main") -> "Repository":
+    def from_url(cls, url: str, branch: str = "main") -> Repository:
         """'https://github.com/owner/name' (or an edit address below it) -> Repository('owner/name')."""
         match = re.match(r"https?://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?(?:/edit/([^/\s]+))?(?:/|$)", url or "")
         if not match:

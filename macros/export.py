@@ -18,10 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
+from .dataset import source_ref
 from .schema import ref_target
 
 #: (record kind, plural used in file names and on Dataset)
@@ -46,7 +48,7 @@ class FieldDoc:
     ref: str = ""  # the shared building block it uses ('text', 'markdown', 'rungs', …), if any
     choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label) of a fixed list
     max_length: int | None = None
-    children: list["FieldDoc"] = field(default_factory=list)  # fields of a group / of each list item
+    children: list[FieldDoc] = field(default_factory=list)  # fields of a group / of each list item
     schema: dict[str, Any] = field(default_factory=dict, repr=False)  # resolved schema of the value
 
 
@@ -196,9 +198,8 @@ def _cell(value: Any, doc: FieldDoc | None) -> str:
         return ""
     if isinstance(value, list):
         if doc is not None and doc.ref == "sources":
-            return LIST_SEPARATOR.join(s if isinstance(s, str) else s["key"] + (f" (blz. {s['pages']})"
-                                                                              if s.get("pages") else "")
-                                       for s in value)
+            refs = [source_ref(s) for s in value]
+            return LIST_SEPARATOR.join(f"{key} (blz. {pages})" if pages else key for key, pages in refs)
         separator = TEXT_SEPARATOR if doc is not None and doc.ref == "textList" else LIST_SEPARATOR
         return separator.join(_cell(item, None) for item in value)
     if isinstance(value, dict):
@@ -248,11 +249,6 @@ def write_files(files: dict[str, str], folder: Path) -> list[Path]:
         target.write_bytes(text.encode("utf-8"))
         written.append(target)
     return written
-
-
-def load_records(text: str) -> list[dict[str, Any]]:
-    """Read an exported JSON file back (the round trip tests and re-users rely on)."""
-    return json.loads(text)
 
 
 def counts(files: dict[str, str]) -> Iterable[tuple[str, int]]:

@@ -15,8 +15,9 @@ Pure Python (no MkDocs, no Jinja): ``ladder_svg(rungs, roles, base)`` returns a 
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 WIDTH = 360
 COLUMN = 140          # width of a rung
@@ -143,12 +144,12 @@ def ladder_svg(rungs: Sequence[Mapping[str, Any]], roles: Sequence[Mapping[str, 
                     f'x1="{left_x + COLUMN:g}" y1="{rung_y[i]:g}" x2="{right_x:g}" y2="{role_y[role_index[role_id]]:g}"/>')
     out.append('</g>')
 
-    out.append(f'<g class="wg-lf__side wg-lf__side--bewoners">')
+    out.append('<g class="wg-lf__side wg-lf__side--bewoners">')
     for i, rung in enumerate(rungs):
         name = f"{rung['label']}: trede {i + 1} van {len(rungs)} voor bewoners"
         out.append(_rung(rung, left_x, rung_y[i], f"{base}ladder/{rung['id']}/", "rung", name))
     out.append('</g>')
-    out.append(f'<g class="wg-lf__side wg-lf__side--overheid">')
+    out.append('<g class="wg-lf__side wg-lf__side--overheid">')
     for i, role in enumerate(roles):
         name = f"{role['label']}: rol {i + 1} van {len(roles)} van de overheid"
         out.append(_rung(role, right_x, role_y[i], f"{base}ladder/{role['id']}/", "role", name))

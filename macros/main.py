@@ -8,33 +8,64 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.exceptions import Abort
 
 from macros import citations, review_state
 from macros.dataset import load_valid_dataset
 from macros.editor_config import write_editor_config
-from macros.pages import build_pages, write_pages
+from macros.pages import Publication, build_pages, write_pages
+from macros.problems import DataError, Problem
 from macros.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
 # "mkdocs.*" loggers as failures); data *errors* stop the build through DataError.
 data_log = logging.getLogger("wijkengids.gegevens")
+# The placeholders in mkdocs.yml (repo_url, extra.correction_email) contain this; a build warns about them.
+PLACEHOLDER = "JOUW-"
+
+
+# Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
+# reported together after the build: mkdocs-macros would otherwise print each with a traceback.
+_page_errors: list[str] = []
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
+    _page_errors.clear()
     gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
     project = Path(env.project_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
-    data = load_valid_dataset(data_dir, data_dir.parent)
+    try:
+        data = load_valid_dataset(data_dir, data_dir.parent)
+    except DataError as error:
+        # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
+        # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
+        raise Abort(error.problems.report() + "\n" + error.problems.summary()
+                    + "; de site is niet gebouwd.") from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
-    edit_base = env.conf["extra"].get("edit_base", "")
+    extra = env.conf["extra"]
+    repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    # One setting for the repository: edit links follow repo_url unless EDIT_BASE says otherwise.
+    extra["edit_base"] = edit_base = extra.get("edit_base") or (f"{repo_url}/edit/main/" if repo_url else "")
+    publication = Publication(site_url=env.conf.get("site_url") or Publication.site_url,
+                              correction_email=extra.get("correction_email") or "",
+                              author=env.conf.get("site_author") or Publication.author)
+    for setting, value, hint in (
+            ("repo_url", repo_url, "zet hier het adres van je eigen repository, of REPO_URL bij het bouwen"),
+            ("extra.correction_email", publication.correction_email,
+             "zet hier het e-mailadres van de redactie; tot dan komt een correctie van een lezer nergens aan")):
+        if not value or PLACEHOLDER in value:
+            data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
+                                                      hint, severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
-    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir), docs_dir)
+    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir, publication=publication),
+                          docs_dir)
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
     # The web editor's form follows the schema: its configuration is written on every build.
@@ -93,22 +124,37 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     @env.macro
     def cite(*keys: str, pages: str | None = None, narrative: bool = False) -> Markup:
         """Inline citation: {{ cite("putters2022einde", pages="14") }} -> (Putters, 2022, blz. 14)."""
-        return citations.cite_markup(data, keys, pages=pages, narrative=narrative,
-                                     base=depth(), where=page_position(_first_missing(keys), "cite"))
+        return _reported(lambda: citations.cite_markup(data, keys, pages=pages, narrative=narrative, base=depth(),
+                                                       where=page_position(_first_missing(keys), "cite")))
 
     @env.macro
     def term(term_id: str, text: str | None = None) -> Markup:
         """Link a glossary term: {{ term("uitdaagrecht") }}."""
-        return citations.term_markup(data, term_id, text, base=depth(), where=page_position(term_id, "term"))
+        return _reported(lambda: citations.term_markup(data, term_id, text, base=depth(),
+                                                       where=page_position(term_id, "term")))
 
     @env.macro
     def bronnen(*keys: str) -> Markup:
         """Source list at the end of a residents' page, which has no citations in its running text:
         ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
-        return citations.sources_markup(data, keys, base=depth(), where=page_position(_first_missing(keys), "bronnen"))
+        return _reported(lambda: citations.sources_markup(data, keys, base=depth(),
+                                                          where=page_position(_first_missing(keys), "bronnen")))
 
 
-def on_post_build(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
-    """After every build (make build, make serve, test builds): Pagefind indexes the written site."""
+def _reported(make: Callable[[], Markup]) -> Markup:
+    try:
+        return make()
+    except citations.CitationError as error:
+        _page_errors.append(str(error))
+        return Markup("")
+
+
+def on_post_build(env) -> None:  # noqa: ANN001 - called by mkdocs-macros after the pages are written
+    if _page_errors:
+        count = len(_page_errors)
+        pages = len({error.split(":", 1)[0] for error in _page_errors})
+        errors, files = ("fout" if count == 1 else "fouten"), ("pagina" if pages == 1 else "pagina's")
+        raise Abort("\n".join(_page_errors) + f"\n{count} {errors} in {pages} {files}; de site is niet gebouwd.")
+    # Pagefind indexes the written site after every build (make build, make serve, test builds).
     if env.conf["extra"].get("search", "pagefind") == "pagefind":
         build_search_index(Path(env.conf["site_dir"]))

@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from . import bibliography
 from .bib_checks import TITLE_UNCHECKED
-from .bib_text import _FOLD
+from .bib_text import _FOLD, fold_accents
 from .bibliography import Entry
-from .dataset import OTHER_THEME, Dataset, Record
+from .dataset import OTHER_THEME, Dataset, Record, reference_keys
 from .pages import GENERATED_DIRS, PageContext
 
 #: Filter value per BibTeX entry type; anything else is "overig".
@@ -131,8 +131,7 @@ class Group:
 def normalise(text: str) -> str:
     """Search text as the script compares it: no accents, lower case, words split on anything else.
     (The same steps as ``norm()`` in leeslijst.js.)"""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-                   if not unicodedata.combining(c))
+    text = fold_accents(text.lower().translate(_FOLD))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
@@ -220,13 +219,13 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         add(_keys(event.get("sources")), label, "event", f"tijdlijn/#{event.id}")
     for term in sorted(data.glossary, key=lambda t: t["term"].casefold()):
         add(_keys(term.get("sources")), term["term"], "term", f"begrippen/#{term.id}")
-    for page in handwritten_pages(docs_dir) if docs_dir else []:
-        add([key for key in page.keys if key in data.bibliography], page.title, "page", page.url)
+    for written in handwritten_pages(docs_dir) if docs_dir else []:
+        add([key for key in written.keys if key in data.bibliography], written.title, "page", written.url)
     return found
 
 
 def _keys(sources: Any) -> list[str]:
-    return [s["key"] if isinstance(s, dict) else s for s in sources or []]
+    return reference_keys(sources)
 
 
 @dataclass(frozen=True)

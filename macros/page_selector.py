@@ -14,14 +14,14 @@ method fills yet (scale, duration) are not asked. Methods of kind ``idee`` and m
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from . import bibliography
-from .dataset import Dataset
+from .bib_text import fold_accents
+from .dataset import Dataset, reference_keys
 from .ladder_svg import ladder_svg
 from .pages import PageContext
 
@@ -71,8 +71,7 @@ def advisable(method: dict[str, Any]) -> bool:
 
 def _sort_name(text: str) -> str:
     """Alphabetical order as a Dutch reader expects: accents and case do not count."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return fold_accents(text).casefold()
 
 
 def _domains(method: dict[str, Any], data: Dataset) -> list[str]:
@@ -82,7 +81,7 @@ def _domains(method: dict[str, Any], data: Dataset) -> list[str]:
 
 
 def _source_keys(record: dict[str, Any]) -> list[str]:
-    return [s["key"] if isinstance(s, dict) else s for s in record.get("sources") or []]
+    return reference_keys(record.get("sources"))
 
 
 def selector_data(data: Dataset) -> dict[str, Any]:

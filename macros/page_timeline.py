@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .dataset import reference_keys
 from .pages import PageContext
 
 
@@ -26,7 +27,7 @@ class Decade:
 
 
 def source_keys(event: Any) -> list[str]:
-    return [s["key"] if isinstance(s, dict) else s for s in event.get("sources") or []]
+    return reference_keys(event.get("sources"))
 
 
 def event_themes(data: Any, event: Any) -> list[str]:

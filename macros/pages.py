@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from . import bibliography, review
-from .dataset import Dataset, Record
+from .dataset import Dataset, Record, source_ref
 from .render import TermLinker, make_environment
 
 #: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
 GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
-                  "participatiewijzer", "open-data", "onderbouwing")
+                  "participatiewijzer", "open-data", "onderbouwing", "nieuw")
 
 URLS = {"method": "methoden", "case": "praktijk", "checklist": "checklists", "rung": "ladder"}
 
@@ -48,13 +49,27 @@ class FurtherLine:
 FURTHER_READING_LIMIT = 8
 
 
+@dataclass(frozen=True)
+class Publication:
+    """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email)."""
+
+    site_url: str = "http://127.0.0.1:8000/"
+    correction_email: str = ""  # where readers without a GitHub account send a correction
+    author: str = "Redactie van de Wijkengids"  # who publishes the site (mkdocs.yml site_author)
+
+    def absolute(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
 class Site:
     """What templates may ask about the data: links, labels, sources. No MkDocs here."""
 
-    def __init__(self, data: Dataset, edit_base: str = "", today: date | None = None):
+    def __init__(self, data: Dataset, edit_base: str = "", today: date | None = None,
+                 publication: Publication | None = None):
         self.data = data
         self.labels = data.schemas.labels
         self.edit_base = edit_base
+        self.publication = publication or Publication()
         self.link_terms = TermLinker(data.glossary)
         self._references: dict[str, tuple[Markup, tuple]] = {}
         self._coins: dict[str, str] = {}
@@ -67,6 +82,15 @@ class Site:
     def review_overdue(self, record: Record) -> bool:
         """Is the last expert check of this record older than the review period (macros/review.py)?"""
         return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
+
+    def correction_mailto(self, record: Record) -> str:
+        """A mailto: link with the page and the record filled in, for readers who are not on GitHub."""
+        subject = f"Correctie voor de Wijkengids: {record.heading}"
+        body = (f"Pagina: {self.publication.absolute(self.url(record))}\r\n"
+                f"Record: {record.path}\r\n\r\n"
+                "Wat klopt er niet, of wat ontbreekt?\r\n\r\n\r\n"
+                "Hoe weet je dat? (een bron of link, als je die hebt)\r\n\r\n")
+        return f"mailto:{self.publication.correction_email}?subject={quote(subject)}&body={quote(body)}"
 
     def url(self, record: Record) -> str:
         """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
@@ -102,7 +126,7 @@ class Site:
     def sources(self, record: Record | dict[str, Any]) -> list[SourceLine]:
         lines = []
         for source in record.get("sources") or []:
-            key, pages = (source["key"], source.get("pages")) if isinstance(source, dict) else (source, None)
+            key, pages = source_ref(source)
             html, order = self._reference(key)
             lines.append(SourceLine(key, pages, html,
                                     bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),
@@ -169,10 +193,10 @@ class PageContext:
     """What a page contributor gets: the data, link helpers and two ways to add a file."""
 
     def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
-                 today: date | None = None):
+                 today: date | None = None, publication: Publication | None = None):
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
-        self.site = Site(data, edit_base, today)
+        self.site = Site(data, edit_base, today, publication)
         self.env = make_environment()
         self.files: dict[str, str] = {}
 
@@ -189,15 +213,26 @@ class PageContext:
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
-                today: date | None = None) -> dict[str, str]:
+                today: date | None = None, publication: Publication | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
     ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
-    from . import page_checklists, page_glossary, page_ladder, page_map, page_onderbouwing, page_opendata, \
-        page_readinglist, page_records, page_selector, page_timeline
+    from . import (
+        page_checklists,
+        page_glossary,
+        page_ladder,
+        page_map,
+        page_news,
+        page_onderbouwing,
+        page_opendata,
+        page_readinglist,
+        page_records,
+        page_selector,
+        page_timeline,
+    )
 
-    ctx = PageContext(data, edit_base, docs_dir, today)
+    ctx = PageContext(data, edit_base, docs_dir, today, publication)
     for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
-                        page_timeline, page_glossary, page_map, page_opendata, page_onderbouwing):
+                        page_timeline, page_glossary, page_map, page_opendata, page_onderbouwing, page_news):
         contributor.contribute(ctx)
     return ctx.files
 

@@ -8,43 +8,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import case_map
+from . import case_map, curator_markdown
+from .bib_text import DUTCH_MONTHS
 from .text_rules import allowed_link
 
 TEMPLATES = Path(__file__).parent / "templates"
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _HREF = re.compile(r'href="([^"]*)"')
-
-
-@lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
-    # Building a Markdown instance costs more than converting a short text: one, reset per use.
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
 @lru_cache(maxsize=4096)
 def markdown_html(text: str) -> Markup:
     """Curator Markdown to HTML. Raw HTML is escaped (shown as typed), unsafe links lose their href."""
-    links: list[str] = []
-
-    def keep_autolink(match: re.Match[str]) -> str:
-        links.append(match.group(1))
-        return f"\x02{len(links) - 1}\x03"
-
-    protected = _AUTOLINK.sub(keep_autolink, text)
-    protected = protected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
-    html = _converter().reset().convert(protected)
     html = _HREF.sub(lambda m: m.group(0) if allowed_link(_unescape(m.group(1))) or _is_mail(m.group(1))
-                     else 'data-link-verwijderd=""', html)
+                     else 'data-link-verwijderd=""', curator_markdown.to_html(text))
     html = re.sub(r"<img\b[^>]*>", "", html)  # images would load from elsewhere; validation forbids them
     return Markup(html)
 
@@ -74,8 +58,7 @@ def markdown_inline(text: str) -> Markup:
     return Markup(html)
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-          "oktober", "november", "december")
+MONTHS = DUTCH_MONTHS
 
 
 def dutch_date(value: str) -> str:
@@ -97,7 +80,7 @@ class TermLinker:
 
     _SKIP = re.compile(r"^<(/?)(a|h[1-6]|code|pre|summary|dt)\b", re.I)
 
-    def __init__(self, glossary: list[dict[str, Any]]):
+    def __init__(self, glossary: Sequence[Mapping[str, Any]]):
         self.targets: dict[str, tuple[str, str]] = {}
         for term in glossary:
             for name in [term["term"], *(term.get("aliases") or [])]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import calendar
 import os
-from datetime import date, datetime, timezone
-from typing import Mapping
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
 
 #: A record whose last review (field ``reviewed``) is older than this is overdue for a new check.
 REVIEW_MONTHS = 24
@@ -20,8 +20,8 @@ def build_date(environ: Mapping[str, str] | None = None) -> date:
     environ = os.environ if environ is None else environ
     epoch = (environ.get("SOURCE_DATE_EPOCH") or "").strip()
     if epoch.lstrip("-").isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
 
 
 def parse_date(value: str | date) -> date:

@@ -15,7 +15,8 @@ nothing here needs to change when the editors change the table. Pure Python, no 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .problems import Problems
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import fastjsonschema
 import jsonschema
 
-from .problems import Problems
+from .problems import Problems, quote
 from .yaml_loader import YList, YMap, line_of
 
 KINDS = ("method", "case", "checklist", "ladder", "timeline", "glossary", "themes")
@@ -54,7 +55,8 @@ class Schemas:
         schema = self.raw[f"{kind}.schema.json"]
         if schema.get("type") == "array":
             schema = schema["items"]
-        return schema.get("properties", {})
+        properties: dict[str, Any] = schema.get("properties", {})
+        return properties
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         try:
@@ -162,7 +164,7 @@ def _show(value: Any) -> str:
         return "een lijst van velden"
     if isinstance(value, (YList, list)):
         return "een lijst"
-    return repr(str(value)) if isinstance(value, str) else getattr(value, "text", "") or str(value)
+    return quote(str(value)) if isinstance(value, str) else getattr(value, "text", "") or str(value)
 
 
 _TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal", "array": "een lijst",

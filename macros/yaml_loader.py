@@ -16,13 +16,15 @@ Every problem is added to a :class:`Problems`; the caller decides what to do wit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
-from .problems import Problems
+from .problems import Problems, quote
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C parser is ~15x faster; fall back to pure Python where libyaml is missing
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -45,6 +47,7 @@ class YStr(str):
 
     line: int = 0
     plain: bool = False  # written without quotes (used to spot ' #' that YAML ate as a comment)
+    literal: bool = False  # a '|' block: its text starts on the next line, line for line
 
 
 class YInt(int):
@@ -57,7 +60,7 @@ class YFloat(float):
     text: str = ""
 
 
-class YMap(dict):
+class YMap(dict[str, Any]):
     """A mapping with its own line and the line of every key."""
 
     line: int = 0
@@ -70,7 +73,7 @@ class YMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-class YList(list):
+class YList(list[Any]):
     """A list with its own line and the line of every item (an empty item has no value to carry it)."""
 
     line: int = 0
@@ -158,7 +161,7 @@ def _check_characters(text: str, display: str, problems: Problems) -> bool:
 
 def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, display: str,
             where: Callable[[], str] = str) -> Any:
-    line = event.start_mark.line + 1
+    line = event.start_mark.line + 1 if event.start_mark else 0
     value = event.value
     if not event.style:  # plain, unquoted (C parser says "", Python parser None)
         if value in _NULLS:
@@ -174,9 +177,10 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
     result = YStr(value)
     result.line = line
     result.plain = not event.style
+    result.literal = event.style == "|"
     end = event.end_mark
-    if result.plain and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
-        problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {value!r}",
+    if result.plain and end is not None and end.line < len(lines) and _EATEN_COMMENT.match(lines[end.line][end.column:]):
+        problems.add(display, end.line + 1, where(), f"alles na ' #' is als commentaar weggelaten; over blijft {quote(value)}",
                      "zet de tekst tussen aanhalingstekens; echt commentaar zet je op een eigen regel")
     return result
 
@@ -250,7 +254,7 @@ def _build(text: str, display: str, problems: Problems) -> Any:
                              "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
                 raise _Abort
             if event.tag not in _ALLOWED_TAGS:
-                tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
+                tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
                 problems.add(display, line, where(), f"label '{tag}' is niet toegestaan",
                              "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
                 raise _Abort

@@ -248,9 +248,9 @@ class _Assets(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "script" and values.get("src"):
-            self.urls.append(values["src"])
+            self.urls.append(values["src"] or "")
         if tag == "link" and "stylesheet" in (values.get("rel") or "") and values.get("href"):
-            self.urls.append(values["href"])
+            self.urls.append(values["href"] or "")
 
 
 def page_weight(site: Path, page: Path) -> tuple[int, int]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import os
 import shutil
 import statistics
@@ -28,7 +27,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from scripts import chromium
-from scripts.host import AdvisedHost, advised_headers, serving
+from scripts.host import AdvisedHost, advised_headers, static_server
 from scripts.project import build_real_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +77,7 @@ def first_results(url: str, query: str, runs: int, cpu: float = CPU_SLOWDOWN) ->
             # Playwright also sees the requests of the page's workers (Pagefind's, lunr's), which the
             # page's own DevTools session does not.
             finished: list = []
-            context.on("requestfinished", lambda request: finished.append(request))
+            context.on("requestfinished", finished.append)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
                                                          "downloadThroughput": DOWN_BPS,
@@ -115,9 +114,8 @@ def measure_site(site: Path, label: Any, engine: str, query: str, runs: int, cpu
     size, files = index_on_disk(site, engine)
     lunr_gz = len(gzip.compress((site / "search" / "search_index.json").read_bytes(), 6)) if engine == "lunr" else 0
     AdvisedHost.headers_to_send = advised_headers()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), AdvisedHost)
-    with serving(site, server):
-        runs_measured = first_results(f"http://127.0.0.1:{server.server_address[1]}/", query, runs, cpu)
+    with static_server(site, AdvisedHost) as url:
+        runs_measured = first_results(f"{url}/", query, runs, cpu)
     return {"label": label, "engine": engine, "pages": sum(1 for _ in site.rglob("*.html")), "disk": size,
             "files": files, "disk_gz": lunr_gz, "load_ms": statistics.median(r[0] for r in runs_measured),
             "first_ms": statistics.median(r[1] for r in runs_measured),

@@ -12,8 +12,6 @@ Part of ``make bench``, not of ``make test``.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import random
 import re
@@ -21,13 +19,13 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 import markdown
 
 from scripts import chromium
+from scripts.host import server_url, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "data"
@@ -62,7 +60,7 @@ def synthetic_data(base: dict[str, Any], methods: int, seed: int) -> dict[str, A
             **{field: _pick(rng, values, 1, 2 if field in ("roles", "domain") else 3) for field, values in vocab.items()},
             "sources": [s["key"] for s in rng.sample(sources, rng.randint(1, 3))],
         })
-    out_methods.sort(key=lambda m: (m["name"].casefold(), m["id"]))
+    out_methods.sort(key=lambda m: (str(m["name"]).casefold(), str(m["id"])))
     ids = [m["id"] for m in out_methods]
     cases = [{"id": f"voorbeeld-{i:04d}", "name": f"Praktijk {i}", "summary": "Een wijk waar het lukte.",
               "rungs": _pick(rng, rungs, 1, 2), "methods": rng.sample(ids, rng.randint(1, 3))}
@@ -74,10 +72,10 @@ def synthetic_data(base: dict[str, Any], methods: int, seed: int) -> dict[str, A
 
 def build_page(folder: Path, methods: int, seed: int) -> Path:
     """Write the bench site into folder; return the page path relative to it."""
+    from macros import page_selector
     from macros.dataset import load_valid_dataset
     from macros.page_selector import selector_data
     from macros.pages import PageContext
-    from macros import page_selector
 
     data = load_valid_dataset(FIXTURE_DATA, FIXTURE_DATA.parent)
     ctx = PageContext(data)
@@ -102,11 +100,6 @@ def build_page(folder: Path, methods: int, seed: int) -> Path:
         f'<article class="md-content__inner md-typeset">{body}</article></div></main></div>'
         '<script src="../assets/participatiewijzer.js"></script></body></html>', encoding="utf-8")
     return Path("participatiewijzer/index.html")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 # Each change is one click, as a reader makes it; the timer runs until the results are laid out.
@@ -150,9 +143,7 @@ def measure(methods: int = 5000, count: int = 20, seed: int = 20261122) -> tuple
         folder = Path(tmp)
         page_path = build_page(folder, methods, seed)
         data = json.loads((folder / "participatiewijzer/data.json").read_text(encoding="utf-8"))
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = start_server(folder)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=[
@@ -161,7 +152,7 @@ def measure(methods: int = 5000, count: int = 20, seed: int = 20261122) -> tuple
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 errors: list[str] = []
                 page.on("pageerror", lambda e: errors.append(str(e)))
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{page_path.as_posix()}")
+                page.goto(f"{server_url(server)}/{page_path.as_posix()}")
                 page.wait_for_selector(".wg-pw[data-ready='1']", timeout=30000)
                 result = page.evaluate(MEASURE_JS, changes(data, count))
                 browser.close()

@@ -16,11 +16,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from macros.bib_text import fold_accents
 from macros.bibliography import Bibliography, Entry, load_bibliography
 from macros.problems import Problems
 
@@ -35,8 +35,7 @@ def normalise_doi(doi: str) -> str:
 
 def normalise_title(title: str) -> str:
     """Lower case, without accents, punctuation or LaTeX braces: 'Één {Wijk}: aanpak!' -> 'een wijk aanpak'."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = fold_accents(title).casefold()
     return " ".join(re.sub(r"[^\w]+", " ", text).replace("_", " ").split())
 
 

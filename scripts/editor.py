@@ -24,10 +24,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from macros.editor_config import BUNDLE_DIR, EDITOR_DIR, LOCAL_BACKEND
+from scripts.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "editor"
@@ -138,15 +139,14 @@ def serve(site: Path, repository: Path, *, mode: str = "fs", port: int = 0,
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-        if log:
+        if not isinstance(output, int):
             output.close()
 
 
 def start(port: int) -> None:
     """`make editor`: build the site from this working copy, then serve it with the local backend."""
     site = ROOT / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
-                            cwd=ROOT)
+    result = mkdocs_build(ROOT, site, capture=False, timeout=None)
     if result.returncode != 0:
         raise SystemExit(result.returncode)
     with serve(site, ROOT, mode="fs", port=port) as url:

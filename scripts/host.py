@@ -9,9 +9,9 @@ import gzip
 import http.server
 import re
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,12 +33,25 @@ def advised_headers() -> dict[str, str]:
     return headers
 
 
-class AdvisedHost(http.server.SimpleHTTPRequestHandler):
+class QuietHost(http.server.SimpleHTTPRequestHandler):
+    """Plain static files, plus the headers in headers_to_send, without a log line per request: the
+    server of the browser tests and benchmarks (AdvisedHost adds what nginx does)."""
+
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args: object) -> None:  # keep test and benchmark output readable
+        pass
+
+
+class AdvisedHost(QuietHost):
     """Static files the way the advised nginx host serves them: its headers, gzip for text, a week
     of cache for /assets/, and the site's own 404 page. Without these Lighthouse would score our
     test server (no compression, no cache) instead of the site."""
-
-    headers_to_send: dict[str, str] = {}
 
     def do_GET(self) -> None:
         self._serve(body=True)
@@ -80,20 +93,38 @@ class AdvisedHost(http.server.SimpleHTTPRequestHandler):
         if body:
             self.wfile.write(data)
 
-    def end_headers(self) -> None:
-        for name, value in self.headers_to_send.items():
-            self.send_header(name, value)
-        super().end_headers()
 
-    def log_message(self, *args: object) -> None:  # the table is the output
-        pass
+
+def start_server(folder: Path, handler: type[QuietHost] = QuietHost,
+                 server: http.server.ThreadingHTTPServer | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve folder from a background thread, on 127.0.0.1 at a free port (or on server, made earlier to
+    know its port); stop it with .shutdown(). The one static file server of tests, benchmarks and audit."""
+    server = server or http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.RequestHandlerClass = functools.partial(handler, directory=str(folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def server_url(server: http.server.ThreadingHTTPServer) -> str:
+    """'http://127.0.0.1:PORT' of a server from start_server."""
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@contextmanager
+def static_server(folder: Path, handler: type[QuietHost] = QuietHost) -> Iterator[str]:
+    """start_server as a context: yields the base URL, stops the server afterwards."""
+    server = start_server(folder, handler)
+    try:
+        yield server_url(server)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager
 def serving(folder: Path, server: http.server.ThreadingHTTPServer) -> Iterator[None]:
-    server.RequestHandlerClass = functools.partial(AdvisedHost, directory=str(folder))  # type: ignore[assignment]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    """Serve folder the advised way on a server made beforehand (its port goes into the build)."""
+    start_server(folder, AdvisedHost, server)
     try:
         yield
     finally:

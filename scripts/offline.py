@@ -21,9 +21,11 @@ import re
 import subprocess
 import sys
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
+
+from scripts.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = "mkdocs.offline.yml"
@@ -64,9 +66,9 @@ def rewrite_html(site: Path) -> int:
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
 
-        def replace(match: re.Match[str]) -> str:
+        def replace(match: re.Match[str], folder: Path = page.parent) -> str:
             nonlocal changed
-            new = file_link(match.group(3), page.parent, site)
+            new = file_link(match.group(3), folder, site)
             changed += new != match.group(3)
             return f"{match.group(1)}{match.group(2)}{new}{match.group(2)}"
 
@@ -97,18 +99,15 @@ def inline_search_index(site: Path) -> int:
 
 def build(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
     """mkdocs build --strict with the offline configuration, from ``project``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", CONFIG,
-                           "-d", str(site.resolve())], cwd=project, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return mkdocs_build(project, site.resolve(), config=CONFIG)
 
 
 def _stamp() -> tuple[int, int, int, int, int, int]:
     """File dates in the zip: SOURCE_DATE_EPOCH (make sets it to the last commit), else 1980-01-01,
     the earliest date a zip can hold; never the clock, so the same site gives the same zip."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    earliest = datetime(1980, 1, 1, tzinfo=timezone.utc)
-    moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc) if epoch.isdigit() else earliest
+    earliest = datetime(1980, 1, 1, tzinfo=UTC)
+    moment = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else earliest
     return max(moment, earliest).timetuple()[:6]
 
 

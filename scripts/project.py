@@ -37,14 +37,24 @@ def copy_project(target: Path, *, plain_pages: bool = False) -> Path:
     return target
 
 
+def mkdocs_build(project: Path, site: Path, *, config: str | None = None, env: dict[str, str] | None = None,
+                 timeout: int | None = 900, capture: bool = True) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict --clean`` in project into site (config: another mkdocs file), output
+    captured (capture=False: shown as it runs); env adds to (and overrides) the environment. The one place a
+    build is started from Python (scripts/bench.py starts its own to measure memory)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    if config:
+        command += ["-f", config]
+    return subprocess.run([*command, "-d", str(site)], cwd=project, env=environment, capture_output=capture,
+                          text=True, timeout=timeout)
+
+
 def build_real_site(work: Path, site: Path, **env: str) -> None:
     """``mkdocs build --strict`` of the real project (real data, even when WIJKENGIDS_DATA is set) from a
     private copy in work/project into site; extra environment variables (SITE_URL, …) go along."""
     project = copy_project(work / "project")
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    environment.pop("WIJKENGIDS_DATA", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
-                            cwd=project, env=environment, capture_output=True, text=True, timeout=900)
+    result = mkdocs_build(project, site, env={**env, "WIJKENGIDS_DATA": "data"})
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit("mkdocs build --strict is mislukt")

@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from macros.bib_text import fold_accents
 from macros.dataset import RECORD_FOLDERS
 from macros.export import FieldDoc, field_docs
 
@@ -45,8 +45,7 @@ class TemplateError(ValueError):
 
 def slugify(name: str) -> str:
     """'Wijkcafé Overvecht (Utrecht)' -> 'wijkcafe-overvecht-utrecht': lower-case ASCII and '-'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = fold_accents(name)
     text = text.translate(_NO_DECOMPOSITION)
     text = text.encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
@@ -87,10 +86,6 @@ def yaml_scalar(text: str) -> str:
             and not re.fullmatch(r"[-+.\d][\d.eE+-]*", text) and " #" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)
-
-
-def flow_list(values: list[str]) -> str:
-    return "[" + ", ".join(yaml_scalar(v) for v in values) + "]"
 
 
 class _Context:
@@ -189,14 +184,14 @@ def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[s
         return lines
     if doc.children:  # a list of items with their own fields (checklist points)
         lines = [key]
-        first = True
+        opens_item = True
         for child in doc.children:
             child_lines = _field(child, ctx, inner + "  ", kind)
-            if first and child.required:
+            if opens_item and child.required:
                 # the first required field opens the list item: '- id: punt-1'
                 value_at = next(i for i, line in enumerate(child_lines) if not line.lstrip().startswith("#"))
                 child_lines[value_at] = f"{inner}- " + child_lines[value_at][len(inner) + 2:]
-                first = False
+                opens_item = False
             lines += child_lines
         return lines
     if doc.value_text.startswith("lijst van"):
@@ -223,7 +218,7 @@ def render(data: Any, kind: str, name: str, slug: str, today: date) -> str:
         f"# {KIND_HEADINGS[kind]}: {name}",
         "# Vul elk veld in en vervang elke tekst 'nog in te vullen'. Regels met '#' ervoor zijn uitleg, of",
         "# velden die je mag weglaten: haal de '#' weg om zo'n veld te gebruiken (let op het inspringen).",
-        f"# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
+        "# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
         f"# Dit bestand heet data/{folder}/{slug}.yaml; het veld id moet gelijk blijven aan die naam.",
         "",
     ]

@@ -399,7 +399,8 @@ def overlaps(words: list[str], seed_grams: set[tuple[str, ...]], n: int) -> list
     """Maximal runs of >= n words that occur in a seed, each as a phrase."""
     hits = [i for i in range(len(words) - n + 1) if tuple(words[i:i + n]) in seed_grams]
     runs: list[str] = []
-    start = end = None
+    start: int | None = None
+    end = 0
     for i in hits:
         if start is not None and i <= end - n + 1:
             end = i + n

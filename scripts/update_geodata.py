@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from macros.case_map import clip  # the same clipping the map uses at build time
@@ -152,7 +153,7 @@ def simplify(points: list[Point], tolerance: float) -> list[Point]:
     return [p for p, k in zip(points, keep) if k]
 
 
-def area(ring: list[Point]) -> float:
+def area(ring: list[Point] | list[list[float]]) -> float:
     """Absolute area (shoelace) in square degrees, longitude scaled like the map."""
     total = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
@@ -160,7 +161,7 @@ def area(ring: list[Point]) -> float:
     return abs(total) / 2
 
 
-def bbox(rings: list[list[Point]]) -> tuple[float, float, float, float]:
+def bbox(rings: Sequence[Sequence[Sequence[float]]]) -> tuple[float, float, float, float]:
     xs = [p[0] for ring in rings for p in ring]
     ys = [p[1] for ring in rings for p in ring]
     return min(xs), min(ys), max(xs), max(ys)
@@ -213,7 +214,7 @@ def build(topology: dict, extent: tuple[float, float, float, float] = EXTENT) ->
     features = []
     for (code, name), geometry in sorted(chosen, key=lambda item: item[0][0]):
         level = DETAIL.get(code, COARSE)
-        polygons = []
+        kept: list[list[list[list[float]]]] = []
         for polygon in geometry_polygons(geometry, simple):
             rings = []
             for index, ring in enumerate(polygon):
@@ -224,16 +225,16 @@ def build(topology: dict, extent: tuple[float, float, float, float] = EXTENT) ->
                     continue
                 rings.append(clipped)
             if rings:
-                polygons.append(rings)
-        if not polygons:
+                kept.append(rings)
+        if not kept:
             continue
-        polygons.sort(key=lambda p: (-area(p[0]), p[0][0]))
+        kept.sort(key=lambda p: (-area(p[0]), p[0][0]))
         features.append({
             "type": "Feature",
             "id": code,
             "properties": {"name": name, "detail": level},
-            "bbox": [round(v, DECIMALS) for v in bbox([p[0] for p in polygons])],
-            "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+            "bbox": [round(v, DECIMALS) for v in bbox([p[0] for p in kept])],
+            "geometry": {"type": "MultiPolygon", "coordinates": kept},
         })
     return {"type": "FeatureCollection", "bbox": list(extent), "features": features}
 

@@ -18,9 +18,10 @@ import argparse
 import io
 import re
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from macros import export, review, review_state
 from macros.dataset import RECORD_FOLDERS, load_dataset
@@ -59,7 +60,7 @@ class DutchParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any):
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(*args, **{**kwargs, "add_help": False})
         self._positionals.title = "argumenten"
         self._optionals.title = "opties"
         if add_help:
@@ -348,7 +349,8 @@ def set_review_fields(text: str, day: date, reviewer: str) -> str:
             ending = newline if lines[found[key]].endswith(("\n", "\r")) else ""
             comment = ""
             if key == "status":
-                comment = _STATUS_LINE.match(lines[found[key]].rstrip("\r\n")).group(2) or ""
+                status_line = _STATUS_LINE.match(lines[found[key]].rstrip("\r\n"))
+                comment = (status_line.group(2) if status_line else "") or ""
             lines[found[key]] = f"{key}: {values[key]}" + (f"  {comment}" if comment else "") + ending
     insert_at = max(found.get("status", 0), found.get("reviewed", -1)) + 1
     if not lines[insert_at - 1].endswith(("\n", "\r")):

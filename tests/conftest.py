@@ -1,21 +1,34 @@
-"""Shared fixtures: a small valid data set that tests copy and break one mistake at a time."""
+"""Shared fixtures: a small valid data set that tests copy and break one mistake at a time. Helpers that test
+modules import live in tests/support.py; the tier markers (build, browser) follow the folder."""
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from macros.dataset import load_valid_dataset
-from scripts.project import copy_project
+from tests.support import (  # noqa: F401 - re-exported for modules that still import them from here
+    FIXTURE_DATA,
+    ROOT,
+    SITE_DATA,
+    build_epoch,
+    build_site,
+    fixture_project,
+    project_copy,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
-# The data the session site (built_site) is built from: WIJKENGIDS_DATA if set, as mkdocs.yml reads it.
-SITE_DATA = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
+TIERS = {"build": "build", "browser": "browser"}  # tests/<folder>/ -> marker
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test by its folder, so `-m "not build and not browser"` (or `tests/unit`) is the fast lane
+    and new test files need no decorator."""
+    tests = Path(__file__).parent
+    for item in items:
+        parts = item.path.relative_to(tests).parts if item.path.is_relative_to(tests) else ()
+        if parts and parts[0] in TIERS:
+            item.add_marker(TIERS[parts[0]])
 
 
 @pytest.fixture
@@ -24,32 +37,6 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, target, symlinks=False)
     return target
-
-
-def project_copy(target: Path) -> Path:
-    """A private copy of what a build reads (scripts/project.py): test builds never touch the working tree."""
-    return copy_project(target)
-
-
-def fixture_project(target: Path) -> Path:
-    """A project copy for building with the small fixture data: hand-written pages become plain text."""
-    return copy_project(target, plain_pages=True)
-
-
-def build_epoch() -> str:
-    """The SOURCE_DATE_EPOCH test builds run with: make's (the last commit) or a fixed one. Pages that
-    depend on the build date (review notes) are checked against this."""
-    return os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
-
-
-def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Build the site with --strict into out_dir, the way `make build` does, from a project copy."""
-    project = project or project_copy(out_dir.parent / f"{out_dir.name}-project")
-    env = dict(os.environ, SOURCE_DATE_EPOCH=build_epoch())
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(out_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
-    )
 
 
 @pytest.fixture(scope="module")

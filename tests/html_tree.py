@@ -1,13 +1,13 @@
 """A small tree of built HTML for tests: find elements by tag, class and attributes, read their text."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict[str, str], parent: "Node | None"):
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[Node] = []
         self.text: list[str] = []
@@ -16,17 +16,17 @@ class Node:
     def classes(self) -> list[str]:
         return (self.attrs.get("class") or "").split()
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
 
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list["Node"]:
+    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
         """Elements below (and including) this one; attribute names with '_' for '-' (data_ref=…)."""
         return [n for n in self.walk() if (tag is None or n.tag == tag) and (cls is None or cls in n.classes)
                 and all(n.attrs.get(k.replace("_", "-")) == v for k, v in attrs.items())]
 
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> "Node":
+    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
         found = self.find_all(tag, cls, **attrs)
         assert found, f"no <{tag} class={cls} {attrs}> found"
         return found[0]

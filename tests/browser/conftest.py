@@ -5,41 +5,28 @@ no third-party requests, ever).
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
 
 from scripts import chromium
-from scripts.host import advised_headers
+from scripts.host import QuietHost, static_server
+from tests.support import CSP
 
 CHROMIUM = chromium.PATH
-# The Content-Security-Policy docs/publiceren.md advises hosts to send (read from that page).
-CSP = advised_headers()["Content-Security-Policy"]
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # The same Content-Security-Policy we advise hosts to send (docs/publiceren.md).
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args: object) -> None:  # keep test output readable
-        pass
+class _Handler(QuietHost):
+    # The same Content-Security-Policy we advise hosts to send (docs/publiceren.md).
+    headers_to_send = {"Content-Security-Policy": CSP}
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with static_server(built_site, _Handler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,15 @@
 """Checklists in a real browser: ticks persist locally, survive new items, print and download."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.dataset import load_valid_dataset
-from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
+from scripts.host import server_url, start_server
+from tests.support import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +45,7 @@ def test_ticks_persist_and_progress_counts(page, base_url: str, checklist) -> No
 
 def test_each_checkbox_has_an_accessible_name_and_axe_passes(page, base_url: str, checklist) -> None:
     page.goto(f"{base_url}/checklists/{checklist.id}/")
-    for index, item in enumerate(checklist["items"]):
+    for item in checklist["items"]:
         assert page.get_by_role("checkbox", name=item["text"], exact=True).count() == 1
     results = Axe().run(page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
@@ -98,17 +96,6 @@ def test_without_javascript_the_checklist_is_a_plain_list(browser, base_url: str
     context.close()
 
 
-def _serve(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:  # keep the test output readable
-            pass
-
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def test_ticks_survive_a_new_item_in_the_yaml(browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ticks are stored by item id: inserting an item at the top keeps them on the right items."""
     data_dir = tmp_path / "data"
@@ -117,8 +104,8 @@ def test_ticks_survive_a_new_item_in_the_yaml(browser, tmp_path: Path, monkeypat
     site, project = tmp_path / "site", fixture_project(tmp_path / "project")
     result = build_site(site, project=project)
     assert result.returncode == 0, result.stderr[-3000:]
-    server = _serve(site)
-    url = f"http://127.0.0.1:{server.server_address[1]}/checklists/eerste-stappen/"
+    server = start_server(site)
+    url = f"{server_url(server)}/checklists/eerste-stappen/"
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)

@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from scripts import editor
 from scripts.project import copy_project
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 NEW_ID = "buurtgesprek-proef"
 BRANCH = f"cms/methods/{NEW_ID}"

@@ -7,17 +7,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.dataset import Dataset, load_valid_dataset
-from tests.conftest import SITE_DATA
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_valid_dataset(SITE_DATA, SITE_DATA.parent)
+from macros.dataset import Dataset
 
 
 def rows(page: Page) -> list[str]:

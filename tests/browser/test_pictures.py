@@ -7,23 +7,17 @@ The `page` fixture fails any request that leaves 127.0.0.1.
 """
 from __future__ import annotations
 
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros import case_map
-from macros.dataset import Dataset, load_valid_dataset
-from tests.conftest import ROOT, SITE_DATA
+from macros.dataset import Dataset
+from tests.support import ROOT, SITE_DATA
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 WIDTHS = (390, 1280)
 DATA_DIR = SITE_DATA
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_valid_dataset(DATA_DIR, DATA_DIR.parent)
 
 
 def method_page(data: Dataset) -> str:
@@ -62,7 +56,7 @@ def test_no_critical_or_serious_axe_findings(page: Page, base_url: str, data: Da
     page.emulate_media(color_scheme=scheme)
     axe = Axe()
     blocking = []
-    for name, path in pages(data).items():
+    for path in pages(data).values():
         page.goto(base_url + path, wait_until="load")
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected

@@ -3,21 +3,10 @@ computed from the data), the count is announced, the URL keeps the choice, and w
 the page is the whole list."""
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def data():
-    # The data the session site was built from (mkdocs.yml reads WIJKENGIDS_DATA the same way).
-    folder = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
-    return load_valid_dataset(folder, folder.parent)
 
 
 def open_list(page, base_url: str, query: str = "") -> None:

@@ -8,18 +8,16 @@ fixture data, whose records are 'beoordeeld' by a fictional expert. A concept ne
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from datetime import date, datetime, timezone
-from typing import Iterator
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 
 import pytest
 
 from macros import review
 from macros.dataset import load_valid_dataset
+from scripts.host import static_server
 from tests.browser.conftest import _Handler
-from tests.conftest import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project
+from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project
 
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd."
 
@@ -41,24 +39,22 @@ def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("WIJKENGIDS_DATA", str(FIXTURE_DATA))
         result = build_site(root / "site", project=fixture_project(root / "project"))
     assert result.returncode == 0, result.stdout + result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(root / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with static_server(root / "site", _Handler) as url:
+        yield url
 
 
 def test_the_script_adds_the_note_when_the_period_ran_out_after_the_build(page, fixture_url: str, method) -> None:
     due = review.review_due(method["reviewed"])
 
     # The day the period ends: still no note.
-    page.clock.set_fixed_time(datetime(due.year, due.month, due.day, 12, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(due.year, due.month, due.day, 12, tzinfo=UTC))
     page.goto(f"{fixture_url}/methoden/{method.id}/")
     box = page.locator(".wg-review")
     assert NOTE not in box.inner_text()
 
     # One day later, in the reader's browser: the same visible note as a build would write.
     later = date.fromordinal(due.toordinal() + 1)
-    page.clock.set_fixed_time(datetime(later.year, later.month, later.day, 12, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(later.year, later.month, later.day, 12, tzinfo=UTC))
     page.reload()
     assert NOTE in box.inner_text()
     assert page.locator(".wg-review__note strong").inner_text() == NOTE
@@ -80,7 +76,7 @@ def test_a_concept_never_gets_the_note_however_late(page, base_url: str) -> None
     """On the real site every record is a concept: even years later the script adds no review note."""
     data = load_valid_dataset(SITE_DATA, SITE_DATA.parent)
     concept = next(m for m in sorted(data.methods.values(), key=lambda m: m.id) if m["status"] == "concept")
-    page.clock.set_fixed_time(datetime(2040, 1, 1, 12, tzinfo=timezone.utc))
+    page.clock.set_fixed_time(datetime(2040, 1, 1, 12, tzinfo=UTC))
     page.goto(f"{base_url}/methoden/{concept.id}/")
     box = page.locator(".wg-review")
     assert "Concept:" in box.inner_text() and "nog niet gecontroleerd door een deskundige" in box.inner_text()

@@ -7,25 +7,22 @@ another data set, as `make test` never does.
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.dataset import Dataset, Record, load_valid_dataset
+from macros.bib_text import fold_accents
+from macros.dataset import Dataset, Record
 from macros.page_selector import DOMAIN_BOTH, advisable
-from tests.conftest import SITE_DATA
+from tests.support import SITE_DATA
 
 DATA_DIR = SITE_DATA
 
 
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    data = load_valid_dataset(DATA_DIR, DATA_DIR.parent)
+def test_the_session_data_has_rungs_and_methods(data: Dataset) -> None:
     assert data.rungs and data.methods, "the selector needs rungs and methods"
-    return data
 
 
 # ----- what the data says the selector must show ------------------------------------------------
@@ -43,7 +40,7 @@ def method_matches(data: Dataset, m: Record, filters: dict[str, list[str]]) -> b
 
 def by_name(text: str) -> str:
     """Alphabetical as a reader expects it: 'Enquête' between 'Enquete' and 'Enquetf'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+    return fold_accents(text).casefold()
 
 
 def expected(data: Dataset, rung: str = "", **filters: list[str]) -> tuple[list[str], list[str]]:
@@ -438,7 +435,10 @@ def ranked(data: Dataset, **answers: list[str]) -> tuple[list[str], list[str], l
                 partial.append((fit, m.id))
         else:
             advice.append((fit, m.id))
-    by_fit = lambda pairs: [i for _, i in sorted(pairs, key=lambda p: -p[0])]  # stable: alphabetical ties
+
+    def by_fit(pairs: list) -> list:  # stable: alphabetical ties
+        return [i for _, i in sorted(pairs, key=lambda p: -p[0])]
+
     return by_fit(advice), by_fit(partial), apart
 
 

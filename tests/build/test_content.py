@@ -8,20 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_valid_dataset
 from macros.page_readinglist import FURTHER_READING, build_items
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 # Names as a professional would look them up (content brief §1 and §2).
 SEED_METHODS = ["ABCD", "PACT", "Buurtonderneming", "Bewonersbedrijf", "Wijkbudget", "Uitdaagrecht",
                 "Wijkteam", "Sociaal architect", "Programmabureau", "Development trust"]
 SEED_CASES = ["Selwerd", "Overvecht", "Groenewoud", "Woensel-West", "Emmen", "Goodwin Trust", "Vreewijk",
               "Corpus den Hoorn", "Pendrecht", "versterking", "Paddepoel", "VoorUit"]
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(ROOT / "data", ROOT)
 
 
 def page_headings(site: Path, folder: str) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 DATA = ROOT / "data"
 
@@ -131,3 +131,61 @@ def test_the_timeline_cites_no_stand_in_title(built_site: Path) -> None:
 def test_the_expertiselab_is_not_said_to_edit_the_guide(built_site: Path, phrase: str) -> None:
     for path in ("over/index.html", "methoden/expertiselab/index.html"):
         assert phrase not in page_text(built_site, path)
+
+
+# --- Nothing dated 'now' on the strength of an old source (issue 14, acceptance) ------------------------
+# A word that dates a claim to the present is only allowed in a sentence that also names a year from the last
+# five years (December 2021 or later: 2021 and on), so a reader sees how current 'now' is.
+NOW_WORDS = re.compile(r"\b(inmiddels|momenteel|tegenwoordig|op dit moment|nu nog)\b", re.I)
+RECENT_YEAR = re.compile(r"\b20(2[1-9]|[3-9]\d)\b")
+
+
+def article_text(html: str) -> str:
+    """The text of a page's main article (no navigation, search or footer), as the reader reads it."""
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    body = match.group(1) if match else ""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r"</(p|li|h\d|td|th|dd|dt|div)>", ". ", body)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def dated_now(text: str) -> tuple[list[str], list[str]]:
+    """(sentences that say 'now' without a recent year, sentences that say 'now' with one)."""
+    undated, dated = [], []
+    for sentence in sentences(text):
+        if NOW_WORDS.search(sentence):
+            (dated if RECENT_YEAR.search(sentence) else undated).append(sentence)
+    return undated, dated
+
+
+def test_the_now_detector_finds_undated_now_and_lets_a_recent_year_through() -> None:
+    fixture = ("Het LSA telt inmiddels vijfhonderd leden. In 2009 bezat de Trust inmiddels gebouwen. "
+               "Momenteel werken veel gemeenten zo! Tegenwoordig heet dat anders. Op dit moment loopt er een proef. "
+               "Is dat nu nog zo? Tot nu toe las de redactie het rapport niet. In 2012 deden steeds meer gemeenten dat. "
+               "Of die wet inmiddels is aangenomen, staat niet in de bronnen; de jongste is van 2024. "
+               "Sinds 1 januari 2025 geldt de wet.")
+    undated, dated = dated_now(fixture)
+    assert undated == ["Het LSA telt inmiddels vijfhonderd leden.", "In 2009 bezat de Trust inmiddels gebouwen.",
+                       "Momenteel werken veel gemeenten zo!", "Tegenwoordig heet dat anders.",
+                       "Op dit moment loopt er een proef.", "Is dat nu nog zo?"]
+    assert dated == ["Of die wet inmiddels is aangenomen, staat niet in de bronnen; de jongste is van 2024."]
+
+
+def test_nothing_on_the_site_says_now_without_a_recent_year(built_site: Path) -> None:
+    """Every built page (records, timeline, glossary and the hand-written pages) is read as its reader sees it."""
+    pages = sorted(built_site.rglob("index.html"))
+    texts_by_page = {str(p.relative_to(built_site)): article_text(p.read_text(encoding="utf-8")) for p in pages}
+    # The scan reads the real pages: every method and case page has its text, and the one sentence that says
+    # 'inmiddels' with its year (the omgevingsraad page) is seen and let through.
+    for folder in ("methoden", "praktijk"):
+        for path in sorted((DATA / ("methods" if folder == "methoden" else "cases")).glob("*.yaml")):
+            assert len(texts_by_page[f"{folder}/{path.stem}/index.html"]) > 500, path.stem
+    assert len(texts_by_page["bewoners/index.html"]) > 500 and len(texts_by_page["tijdlijn/index.html"]) > 2000
+    undated, dated = [], []
+    for page, text in texts_by_page.items():
+        found, excused = dated_now(text)
+        undated += [f"{page}: {s}" for s in found]
+        dated += excused
+    assert any("inmiddels" in s and "2024" in s for s in dated), dated
+    assert not undated, ("a claim dated 'now' without a year from 2021 on: give the year of the source "
+                         "(\"In 2012 …\") or write it in the past tense:\n" + "\n".join(undated))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, project_copy
+from tests.support import build_site, project_copy
 
 
 def files(site: Path) -> dict[str, bytes]:

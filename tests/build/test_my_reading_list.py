@@ -17,8 +17,8 @@ from macros import bibliography
 from macros.page_readinglist import item_file
 from macros.pages import FURTHER_READING_LIMIT
 from tests.build.test_readinglist import read_ris
-from tests.conftest import FIXTURE_DATA, build_site, fixture_project
 from tests.html_tree import Node, parse
+from tests.support import FIXTURE_DATA, build_site, fixture_project
 
 
 def coins_keys(page: Node, data) -> list[str]:  # noqa: ANN001 - Dataset

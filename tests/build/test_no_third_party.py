@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import yaml
 
 from tests.browser.conftest import base_url, browser_type_launch_args, page, site_server  # noqa: F401 - fixtures
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 # Attributes whose URL the browser loads by itself, per element ("*": any element).
 LOADED = {

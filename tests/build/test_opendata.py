@@ -20,7 +20,7 @@ import referencing
 from macros import export, review
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA, SITE_DATA, build_epoch
+from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch
 
 DATA_DIR = SITE_DATA
 NOTE = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd"
@@ -33,11 +33,6 @@ def drop_empty(value):
     if isinstance(value, list):
         return [drop_empty(v) for v in value]
     return value
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(DATA_DIR, DATA_DIR.parent)
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from macros import case_map
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA
 from tests.html_tree import Node, parse
+from tests.support import FIXTURE_DATA
 
 MAP_URL = "/praktijk/kaart/"
 
@@ -91,9 +91,9 @@ def test_markers_lie_inside_the_view_and_dutch_cases_inside_the_netherlands(map_
                 assert hx0 <= sx <= hx1 and hy0 <= sy <= hy1, f"{case.id} ({sx}, {sy}) outside the Netherlands"
                 checked_home += 1
             if ((x - sx) ** 2 + (y - sy) ** 2) ** 0.5 > r:  # moved aside: a line leads to the true place
-                assert any(float(l.attrs["x1"]) == sx and float(l.attrs["y1"]) == sy
-                           and float(l.attrs["x2"]) == x and float(l.attrs["y2"]) == y
-                           for l in svg.find_all("line", "wg-map__leader")), f"{case.id} moved without a line"
+                assert any(float(ln.attrs["x1"]) == sx and float(ln.attrs["y1"]) == sy
+                           and float(ln.attrs["x2"]) == x and float(ln.attrs["y2"]) == y
+                           for ln in svg.find_all("line", "wg-map__leader")), f"{case.id} moved without a line"
     assert checked_home == sum(1 for c in mappable(data).values() if c["country"] == "NL")
 
 

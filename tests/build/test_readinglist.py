@@ -16,9 +16,8 @@ import pytest
 from macros import bibliography
 from macros.dataset import OTHER_THEME
 from macros.page_readinglist import cited_keys, handwritten_pages, page_title, page_url
-from tests.conftest import FIXTURE_DATA, ROOT, build_site, fixture_project
 from tests.html_tree import Node, parse
-
+from tests.support import FIXTURE_DATA, ROOT, build_site, fixture_project
 
 # --- reading built HTML ------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from macros.bib_load import load_bibliography
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 def entry_html(site: Path, key: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from macros.citations import CitationError, sources_markup
 from macros.dataset import load_valid_dataset
 from scripts import textcheck
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 RESIDENT_DOCS = sorted((ROOT / "docs" / "bewoners").glob("*.md"))
 # The questions residents come with (issue 14, item 5) and the page that answers each.
@@ -97,11 +97,6 @@ def test_wijkbudget_page_presents_the_2013_steps_as_a_proposal(built_site: Path)
 
 
 # --- the macro on its own ---------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(ROOT / "data", ROOT)
-
 
 def test_sources_macro_orders_like_the_reading_list_and_drops_doubles(data) -> None:
     html = str(sources_markup(data, ("samensterk2009", "bw7", "samensterk2009"), base="../", where="docs/x.md:3"))

@@ -10,13 +10,11 @@ import html
 import re
 from pathlib import Path
 
-import pytest
-
 from macros import review_state
 from macros.dataset import load_valid_dataset
 from macros.pages import build_pages
 from macros.render import dutch_date
-from tests.conftest import FIXTURE_DATA, SITE_DATA
+from tests.support import FIXTURE_DATA
 
 FOLDERS = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}
 CONCEPT = "Concept: opgesteld door de redactie uit de bronnen; nog niet gecontroleerd door een deskundige."

@@ -10,13 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT, build_site
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(ROOT / "data", ROOT)
+from tests.support import ROOT, build_site
 
 
 class _Links(HTMLParser):
@@ -43,7 +37,7 @@ def test_every_record_has_a_page(built_site: Path, data) -> None:
     for method in data.methods.values():
         page = built_site / "methoden" / method.id / "index.html"
         assert page.exists(), f"no page for method {method.id}"
-        assert f"<h1" in page.read_text(encoding="utf-8")
+        assert "<h1" in page.read_text(encoding="utf-8")
     for case in data.cases.values():
         assert (built_site / "praktijk" / case.id / "index.html").exists(), f"no page for case {case.id}"
     for checklist in data.checklists.values():

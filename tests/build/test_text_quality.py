@@ -25,10 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_valid_dataset
 from scripts import textcheck
 from scripts.textcheck import Page, readability, split_sentences, syllables
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 WORDLIST = ROOT / "tests" / "fixtures" / "woordenlijst.txt"
@@ -38,11 +37,6 @@ MAX_WORDS_PER_SENTENCE = 14.0
 MIN_FLESCH_DOUMA = 60.0
 MAX_SENTENCE = 25
 SEED_RUN = 8
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_valid_dataset(ROOT / "data", ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from macros.bib_checks import TITLE_UNCHECKED
 from macros.bib_load import load_bibliography
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 READING_LIST = ROOT / "data" / "references.bib"
 # Phrases of the old English editorial notes; none may reach a reader through 'note'.

@@ -16,8 +16,8 @@ from macros.bibliography import (
     Entry,
     Person,
     assign_year_labels,
-    cite_text,
     citation_name,
+    cite_text,
     format_reference,
     initials_first_name,
     load_bibliography,
@@ -261,8 +261,8 @@ BAD_INPUT = {
         ("fout", 2, "title", "bron 'komma2020': na het veld 'title' ontbreekt een komma, waardoor het veld "
                              "'year' erin is opgegaan")],
     "commented-out-entry.bib": [
-        ("waarschuwing", 1, "", "bron 'oud2019' staat in commentaar ('%') en wordt overgeslagen"),
-        ("waarschuwing", 3, "", "bron 'oud2018' staat in commentaar ('%') en wordt overgeslagen")],
+        ("fout", 1, "", "bron 'oud2019' staat achter een '%', maar BibTeX leest hem toch"),
+        ("fout", 3, "", "bron 'oud2018' staat achter een '%', maar BibTeX leest hem toch")],
     "unescaped-characters.bib": [
         ("fout", 3, "title", "bron 'teken2021': '%' zonder backslash; LaTeX leest de rest van de regel"),
         ("fout", 4, "series", "bron 'teken2021': '&' zonder backslash; LaTeX laat het teken dan weg")],

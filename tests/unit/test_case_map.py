@@ -11,7 +11,6 @@ from macros import case_map
 from macros.dataset import load_dataset
 from scripts import update_geodata
 
-
 # --- the bundled outlines ---------------------------------------------------------------------
 
 def test_the_bundled_outlines_are_small_sourced_and_cover_the_netherlands() -> None:

@@ -24,7 +24,7 @@ from macros.dataset import load_dataset, load_valid_dataset, plain
 from macros.problems import Problems
 from macros.yaml_loader import load_yaml
 from scripts import bib_import, record_template, wijkengids
-from tests.conftest import ROOT, build_epoch, build_site, project_copy
+from tests.support import ROOT
 
 ZOTERO = ROOT / "tests" / "fixtures" / "bib" / "zotero-export.bib"
 TODAY = date(2026, 11, 23)
@@ -118,39 +118,6 @@ def test_nieuw_refuses_bad_input_in_dutch(data_dir: Path) -> None:
     assert sorted(p.name for p in (data_dir / "methods").glob("*.yaml")) == ["burgerpanel.yaml", "wijkgesprek.yaml"]
 
 
-def test_nieuw_record_builds_into_a_page_and_an_old_record_shows_its_review_note(tmp_path: Path) -> None:
-    """On a copy of the real project: `nieuw` gives a page at once; a record reviewed long before the build
-    date (SOURCE_DATE_EPOCH) gets the Dutch note, a fresh one does not."""
-    project = project_copy(tmp_path / "project")
-    data_dir = project / "data"
-    code, out, _ = run("nieuw", "methode", "Buurtkoffie op zaterdag", "--data", str(data_dir))
-    assert code == 0, out
-    built_on = review.build_date({"SOURCE_DATE_EPOCH": build_epoch()})  # what build_site passes
-
-    def mark_reviewed(path: Path, day: str) -> None:  # cases need no extra fields to be 'beoordeeld'
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^status: concept$", f"status: beoordeeld\nreviewed: {day}\n"
-                               f"reviewer: {REVIEWER}", text, count=1), encoding="utf-8")
-
-    aged = sorted(data_dir.glob("cases/*.yaml"))[0]
-    mark_reviewed(aged, review.add_months(built_on, -(review.REVIEW_MONTHS + 1)).isoformat())
-    fresh = sorted(data_dir.glob("cases/*.yaml"))[-1]
-    mark_reviewed(fresh, review.add_months(built_on, -1).isoformat())
-
-    result = build_site(tmp_path / "site", project=project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = tmp_path / "site" / "methoden" / "buurtkoffie-op-zaterdag" / "index.html"
-    assert page.exists()
-    html = page.read_text(encoding="utf-8")
-    assert re.search(r"<h1[^>]*>Buurtkoffie op zaterdag</h1>", html)
-    assert "Concept:" in html and "nog niet gecontroleerd door een deskundige" in html
-    note = f"Dit record is langer dan {review.REVIEW_MONTHS} maanden niet gecontroleerd"
-    aged_html = (tmp_path / "site" / "praktijk" / aged.stem / "index.html").read_text(encoding="utf-8")
-    assert note in aged_html and "wg-review--old" in aged_html
-    fresh_html = (tmp_path / "site" / "praktijk" / fresh.stem / "index.html").read_text(encoding="utf-8")
-    assert note not in fresh_html and "Beoordeeld</strong> op" in fresh_html and REVIEWER in fresh_html
-
-
 def test_the_worked_example_in_the_curator_guide_is_valid(tmp_path: Path) -> None:
     guide = (ROOT / "docs" / "redactie.md").read_text(encoding="utf-8")
     block = re.search(r"<!-- voorbeeld-methode[^>]*-->\n```yaml\n(.*?)```", guide, re.S)
@@ -200,13 +167,13 @@ def test_bib_importeer_merges_new_entries_byte_for_byte_and_skips_duplicates(dat
     after = target.read_bytes()
     assert after.startswith(before), "existing entries were rewritten"
     export_text = ZOTERO.read_text(encoding="utf-8")
-    added = _raw_block(export_text, "uitermark_participatie_2012")
+    added = _raw_block(export_text, "voorbeeld_participatie_2012")
     assert added in after.decode("utf-8"), "the new entry is not kept byte for byte"
     for field in ("abstract", "file", "keywords", "urldate", "shorttitle", "issn", "note"):
         assert re.search(rf"^\t{field} = ", added, re.M)  # the fixture really has the Zotero extras
 
     # The report says what happened and why.
-    assert re.search(r"\+ toegevoegd\s+uitermark_participatie_2012", out)
+    assert re.search(r"\+ toegevoegd\s+voorbeeld_participatie_2012", out)
     assert re.search(r"- overgeslagen\s+arnstein_ladder_1969\s+dubbel: dezelfde DOI als 'arnstein1969'", out)
     assert re.search(r"- overgeslagen\s+laan_samen_2019\s+dubbel: dezelfde titel en hetzelfde jaar als "
                      r"'vanderlaan2019'", out)
@@ -216,7 +183,7 @@ def test_bib_importeer_merges_new_entries_byte_for_byte_and_skips_duplicates(dat
     # The merged list loads cleanly, with every field of the new entry; duplicates stayed out.
     bib, problems = load_bibliography(target, "data/references.bib")
     assert problems.errors == []
-    entry = bib["uitermark_participatie_2012"]
+    entry = bib["voorbeeld_participatie_2012"]
     assert entry.get("abstract").startswith("Een samenvatting met 50% van de tekst")
     assert entry.get("file").startswith("Full Text PDF:") and "Zotero" in entry.keywords
     assert "arnstein_ladder_1969" not in bib and "laan_samen_2019" not in bib

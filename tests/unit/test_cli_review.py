@@ -16,7 +16,7 @@ import pytest
 
 from macros import review_state
 from macros.dataset import load_valid_dataset
-from tests.conftest import ROOT
+from tests.support import ROOT
 from tests.unit.test_cli import edit, run
 
 PERSON = "dr. A. Voorbeeld, Hogeschool Voorbeeldstad"
@@ -150,8 +150,8 @@ def test_beoordeel_refuses_bad_input_in_dutch(data_dir: Path, commented: Path) -
 def test_status_prints_every_record_and_a_summary_per_kind(data_dir: Path) -> None:
     edit(data_dir / "methods" / "wijkgesprek.yaml", "status: beoordeeld", "status: concept")
     path = data_dir / "methods" / "wijkgesprek.yaml"
-    path.write_text("".join(l for l in path.read_text(encoding="utf-8").splitlines(keepends=True)
-                            if not l.startswith(("reviewed:", "reviewer:", "in_force:"))), encoding="utf-8")
+    path.write_text("".join(ln for ln in path.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if not ln.startswith(("reviewed:", "reviewer:", "in_force:"))), encoding="utf-8")
     data = load_valid_dataset(data_dir, data_dir.parent)
     code, out, _ = run("status", "--data", str(data_dir))
     assert code == 0
@@ -170,8 +170,8 @@ def test_status_prints_every_record_and_a_summary_per_kind(data_dir: Path) -> No
 def test_controleer_lists_what_each_record_lacks_as_information(data_dir: Path) -> None:
     path = data_dir / "methods" / "wijkgesprek.yaml"
     text = path.read_text(encoding="utf-8").replace("status: beoordeeld", "status: concept")
-    path.write_text("".join(l for l in text.splitlines(keepends=True)
-                            if not l.startswith(("reviewed:", "reviewer:", "in_force:", "official_text:"))),
+    path.write_text("".join(ln for ln in text.splitlines(keepends=True)
+                            if not ln.startswith(("reviewed:", "reviewer:", "in_force:", "official_text:"))),
                     encoding="utf-8")
     code, out, _ = run("controleer", "--data", str(data_dir))
     assert code == 0, "missing fields of a concept are information, not an error"

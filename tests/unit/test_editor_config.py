@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from macros.editor_config import (FOLDER_COLLECTIONS, LIST_COLLECTIONS, LIST_FIELD, Repository, Vocabulary,
-                                  config_yaml, editor_config, schema_fields)
-from tests.conftest import SITE_DATA
+from macros.editor_config import (
+    FOLDER_COLLECTIONS,
+    LIST_COLLECTIONS,
+    LIST_FIELD,
+    Repository,
+    Vocabulary,
+    config_yaml,
+    editor_config,
+    schema_fields,
+)
+from tests.support import SITE_DATA
 
 SCHEMA_DIR = SITE_DATA / "schema"
 KIND_OF = {name: kind for kind, name, *_ in FOLDER_COLLECTIONS + LIST_COLLECTIONS}

@@ -8,7 +8,7 @@ import pytest
 
 from macros.dataset import load_valid_dataset
 from macros.ladder_svg import describe, ladder_svg
-from tests.conftest import FIXTURE_DATA
+from tests.support import FIXTURE_DATA
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import unquote
 
 import bibtexparser
@@ -18,8 +17,8 @@ import pytest
 
 from macros.bib_text import decode_latex
 from macros.bibliography import (
-    Entry,
     PRIVATE_FIELDS,
+    Entry,
     cite_text,
     coins_pairs,
     format_reference,
@@ -31,7 +30,7 @@ from macros.bibliography import (
     to_csl_json,
     to_ris,
 )
-from tests.conftest import ROOT, SITE_DATA
+from tests.support import ROOT, SITE_DATA
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bib"
 SECRET = re.compile(r"GEHEIM-\d|redactienotitie|gereconstrueerd|niet gecontroleerd|jaargang onzeker", re.I)

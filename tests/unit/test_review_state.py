@@ -12,7 +12,7 @@ import pytest
 
 from macros import review_state
 from macros.dataset import load_dataset, load_valid_dataset
-from tests.conftest import ROOT, SITE_DATA
+from tests.support import ROOT, SITE_DATA
 
 M = "data/methods/burgerpanel.yaml"
 C = "data/cases/voorbeeldwijk.yaml"
@@ -35,7 +35,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 def drop_lines(path: Path, *starts: str) -> None:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(l for l in lines if not l.startswith(starts)), encoding="utf-8")
+    path.write_text("".join(ln for ln in lines if not ln.startswith(starts)), encoding="utf-8")
 
 
 # --- status ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pytest
 from macros.dataset import load_valid_dataset
 from macros.page_selector import DOMAIN_BOTH, advisable, filters, selector_json
 from macros.pages import build_pages
-from tests.conftest import FIXTURE_DATA, ROOT
+from tests.support import FIXTURE_DATA, ROOT
 
 BUDGET = 15 * 1024  # own JS + CSS of the selector, gzip-compressed
 

@@ -68,7 +68,7 @@ MISTAKES = [
     ("methods/burgerpanel.yaml", "description: |\n  Een", "description: |\n  <b>Een</b>",
      "data/methods/burgerpanel.yaml:6: description: bevat HTML (<b>)", "Markdown"),
     ("methods/burgerpanel.yaml", "(https://example.nl/ladder)", "(javascript:alert(1))",
-     "data/methods/burgerpanel.yaml:6: description: link 'javascript:alert(1' is niet toegestaan", "https://"),
+     "data/methods/burgerpanel.yaml:7: description: link 'javascript:alert(1)' is niet toegestaan", "https://"),
     ("methods/burgerpanel.yaml", "id: burgerpanel", "id: Burger Panel",
      "data/methods/burgerpanel.yaml:2: id: ongeldige id 'Burger Panel'", "kleine letters"),
     ("methods/wijkgesprek.yaml", "id: wijkgesprek", "id: burgerpanel",

@@ -1,0 +1,40 @@
+"""Helpers the test modules share: paths and the test build (fixtures live in conftest.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from scripts.host import advised_headers
+from scripts.project import copy_project, mkdocs_build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+# The data the session site (built_site) is built from: WIJKENGIDS_DATA if set, as mkdocs.yml reads it.
+SITE_DATA = (ROOT / os.environ.get("WIJKENGIDS_DATA", "data")).resolve()
+
+
+def project_copy(target: Path) -> Path:
+    """A private copy of what a build reads (scripts/project.py): test builds never touch the working tree."""
+    return copy_project(target)
+
+
+def fixture_project(target: Path) -> Path:
+    """A project copy for building with the small fixture data: hand-written pages become plain text."""
+    return copy_project(target, plain_pages=True)
+
+
+def build_epoch() -> str:
+    """The SOURCE_DATE_EPOCH test builds run with: make's (the last commit) or a fixed one. Pages that
+    depend on the build date (review notes) are checked against this."""
+    return os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Build the site with --strict into out_dir, the way `make build` does, from a project copy."""
+    project = project or project_copy(out_dir.parent / f"{out_dir.name}-project")
+    return mkdocs_build(project, out_dir, env={"SOURCE_DATE_EPOCH": build_epoch()})
+
+# The Content-Security-Policy docs/publiceren.md advises, parsed from there (scripts/host.py): the browser
+# tests serve every page with it.
+CSP = advised_headers()["Content-Security-Policy"]
