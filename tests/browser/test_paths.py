@@ -39,7 +39,9 @@ def trail(page: Page) -> list[str]:
     """The menu labels from the top of the main menu down to the open page."""
     return page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary li.md-nav__item--active')]
         .map(li => li.querySelector(':scope > .md-nav__link, :scope > a.md-nav__link'))
-        .filter(Boolean).map(el => el.textContent.trim().replace(/\\s+/g, ' '))""")
+        .filter(Boolean).map(el => { const shown = el.cloneNode(true);
+            shown.querySelectorAll('.wg-sr').forEach(sr => sr.remove());  // names for screen readers only
+            return shown.textContent.trim().replace(/\\s+/g, ' '); })""")
 
 
 # ----- 1. the doors ------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_whats_new_is_an_atom_feed_linked_from_the_home_page(built_site: Path) -
     assert any(link.get("href") == "nieuw/" for link in home.links), "the home page links to Wat is er nieuw"
     page = (built_site / "nieuw" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in page and 'href="../nieuw.xml"' in page
-    assert 'rel="alternate" type="application/atom+xml"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'rel="alternate feed" type="application/atom+xml"' in (built_site / "index.html").read_text(encoding="utf-8")
 
     feed = ET.parse(built_site / "nieuw.xml").getroot()
     assert feed.tag == f"{A}feed"

@@ -267,6 +267,7 @@
       }
       return;
     }
+    if (!root.contains(active) && active !== document.body) return;  // keys elsewhere on the page stay theirs
     if (ev.key === "Escape") {
       ev.preventDefault();
       setOpen(false);
@@ -286,6 +287,11 @@
   }, true);
 
   input.addEventListener("focus", function () { setOpen(true); load(); });
+  // Tabbing on past the search closes it, as in Material: the page's own keys (arrows in a radio
+  // group, Enter on a button) must not land in a dialog the reader has left.
+  root.addEventListener("focusout", function (ev) {
+    if (ev.relatedTarget && !root.contains(ev.relatedTarget)) setOpen(false);
+  });
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(update, pagefind ? 60 : 0);
