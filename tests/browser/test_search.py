@@ -123,6 +123,11 @@ def test_the_kind_of_method_filters_the_results_by_keyboard(page, base_url: str,
     while page.eval_on_selector("select[data-aard]", "s => s.value") != label:
         page.keyboard.press("ArrowDown")
     wait_for_new_meta(page, before)
+    # Each arrow press searches again; wait until the list shows the last choice (pages of that kind only).
+    page.wait_for_function(
+        "exp => { const hs = [...document.querySelectorAll(" + repr(RESULTS) + ")]"
+        ".map(a => new URL(a.href).pathname); return hs.length > 0 && hs.every(h => exp.includes(h)); }",
+        arg=sorted(expected), timeout=10_000)
     paths = set(result_paths(page))
     assert paths and paths <= expected and len(paths) < everything, paths - expected
 
