@@ -77,7 +77,11 @@ def first_results(url: str, query: str, runs: int, cpu: float = CPU_SLOWDOWN) ->
             # Playwright also sees the requests of the page's workers (Pagefind's, lunr's), which the
             # page's own DevTools session does not.
             finished: list = []
-            context.on("requestfinished", lambda request, into=finished: into.append(request))
+
+            def record(request: Any, into: list = finished) -> None:  # a plain function: Playwright tags it
+                into.append(request)
+
+            context.on("requestfinished", record)
             cdp.send("Network.enable")
             cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
                                                          "downloadThroughput": DOWN_BPS,
