@@ -90,6 +90,18 @@ def test_zipping_is_deterministic(unpacked: Path, tmp_path: Path) -> None:
     assert one.read_bytes() == two.read_bytes()
 
 
+def watch(page, *, console_errors: bool) -> tuple[list[str], list[str]]:  # noqa: ANN001 - Playwright
+    """Requests that leave the disk copy, and script errors (console errors too when asked), as they happen."""
+    outside: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:"))
+            else None)
+    if console_errors:
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return outside, errors
+
+
 def test_offline_search_from_disk_finds_a_method(browser, unpacked: Path) -> None:  # noqa: ANN001 - Playwright
     data = load_valid_dataset(ROOT / "data", ROOT)
     one_word = sorted((m for m in data.methods.values() if re.fullmatch(r"\w+", m["name"])), key=lambda m: m.id)
@@ -98,12 +110,7 @@ def test_offline_search_from_disk_finds_a_method(browser, unpacked: Path) -> Non
 
     context = browser.new_context()
     page = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:"))
-            else None)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    outside, errors = watch(page, console_errors=True)
 
     page.goto((unpacked / "index.html").as_uri())
     box = page.locator("input.md-search__input")
@@ -134,11 +141,7 @@ def test_my_reading_list_works_from_disk(browser, unpacked: Path) -> None:  # no
     key = data.bibliography.keys()[0]
     context = browser.new_context()
     page = context.new_page()
-    outside: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "blob:", "about:"))
-            else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    outside, errors = watch(page, console_errors=False)
     page.goto((unpacked / "leeslijst" / "index.html").as_uri())
     page.locator(f'.wg-ll__entry[id="{key}"] .wg-acties__mijn').click()
     page.locator(".wg-mijn-kop").click()
