@@ -1,6 +1,7 @@
 """Benchmark: build the site from synthetic data at 100, 1,000 and 5,000 methods and print a table.
 
     python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector] [--search-only]
+                            [--build-only]
 
 For each size the data (real schema and ladder, methods, cases ~ methods/5, checklists, a glossary,
 a timeline and a BibTeX list of 2,000 entries) is generated with a fixed seed into a temporary
@@ -19,7 +20,8 @@ These data-layer builds use Material's lunr search (the baseline cannot run Page
 macros plugin). Each size is then built once more with Pagefind, as ``make build`` does, and search on
 both sites is measured as a phone sees it (``scripts/bench_search.py``: index on disk, bytes for a first
 query, time to the first result), beside the real site built both ways. ``--search-only`` skips the
-data-layer builds. Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
+data-layer builds; ``--build-only`` skips the Pagefind builds and the search measurements (the data-layer
+table alone). Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
 methods (``scripts/bench_selector.py``).
 Not part of ``make test``: ``make bench``.
 """
@@ -264,7 +266,7 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
 
 
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
-            lunr_runs: int = 3) -> dict[str, Any]:
+            lunr_runs: int = 3, build_only: bool = False) -> dict[str, Any]:
     from macros.dataset import load_valid_dataset
     from macros.pages import build_pages
 
@@ -286,6 +288,7 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     # Each build twice, full and baseline in turn, keeping the faster: this shared machine's noise
     # otherwise moved the ratio by ±0.3 from one run to the next. Every full build starts without the
     # generated pages in docs/, as a fresh clone does; the baseline builds the pages the full build left.
+    load_before = os.getloadavg()[0]  # a shared machine: the 1-minute load average beside each size
     full_s = base_s = float("inf")
     full_mb = base_mb = 0.0
     for _ in range(1 if search_only else REPEAT):
@@ -299,11 +302,13 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
                                folder / "baseline.log")
         base_s, base_mb = min(base_s, wall), max(base_mb, peak)
     # Search: the same data built with Pagefind (as make build does), both sites measured on the phone profile.
-    pagefind_site = folder / "site-pagefind"
-    pagefind_s, _ = run_build(project, pagefind_site, "mkdocs.yml", data_dir, folder / "build-pagefind.log",
-                              search="pagefind")
-    search_rows = [measure_site(pagefind_site, size, "pagefind", SEARCH_QUERY, runs),
-                   measure_site(site, size, "lunr", SEARCH_QUERY, lunr_runs)]
+    pagefind_s, search_rows = 0.0, []
+    if not build_only:
+        pagefind_site = folder / "site-pagefind"
+        pagefind_s, _ = run_build(project, pagefind_site, "mkdocs.yml", data_dir, folder / "build-pagefind.log",
+                                  search="pagefind")
+        search_rows = [measure_site(pagefind_site, size, "pagefind", SEARCH_QUERY, runs),
+                       measure_site(site, size, "lunr", SEARCH_QUERY, lunr_runs)]
     html_pages = sum(1 for _ in site.rglob("*.html"))
     index = (site / "search" / "search_index.json").read_bytes()
     method_page = site / "methoden" / "methode-00000" / "index.html"
@@ -312,7 +317,8 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
             "peak_mb": full_mb, "base_s": base_s, "base_mb": base_mb, "load_s": load_s, "pages_s": pages_s,
             "share": (load_s + pages_s) / full_s, "ratio": full_s / base_s,
             "index_mb": len(index) / 1e6, "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
-            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000, "pagefind_s": pagefind_s, "search": search_rows}
+            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000, "pagefind_s": pagefind_s, "search": search_rows,
+            "load": (load_before, os.getloadavg()[0])}
 
 
 def check_time() -> float:
@@ -342,7 +348,8 @@ def report(rows: list[dict[str, Any]], check_s: float) -> str:
     lines += ["", "Doelen:"]
     for r in rows:
         lines.append(f"  datalaag bij {r['size']:,}: bouw / basisbouw = {r['ratio']:.2f} (doel <= {TARGET_RATIO}) "
-                     f"{mark(r['ratio'] <= TARGET_RATIO)}".replace(",", "."))
+                     f"{mark(r['ratio'] <= TARGET_RATIO)}; belasting (load average, 1 min) "
+                     f"{r['load'][0]:.1f} voor, {r['load'][1]:.1f} na".replace(",", "."))
     by_size = {r["size"]: r for r in rows}
     if 1000 in by_size and 5000 in by_size:
         growth = by_size[5000]["full_s"] / by_size[1000]["full_s"]
@@ -367,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-selector", action="store_true", help="sla scripts/bench_selector.py over")
     parser.add_argument("--search-only", action="store_true",
                         help="alleen zoeken meten: per aantal één bouw met lunr en één met Pagefind, geen basisbouw")
+    parser.add_argument("--build-only", action="store_true",
+                        help="alleen de bouwtijden (datalaag): geen bouw met Pagefind, geen zoekmetingen")
     parser.add_argument("--runs", type=int, default=3, help="metingen per site in de browser (Pagefind)")
     parser.add_argument("--lunr-runs", type=int, default=3, help="metingen per site in de browser (lunr)")
     args = parser.parse_args(argv)
@@ -380,20 +389,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in sizes:
             print(f"… {size} methoden", file=sys.stderr, flush=True)
-            rows.append(measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs))
+            rows.append(measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs,
+                                args.build_only))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     if not args.search_only:
         print(report(rows, check_time()))
 
-    print("\nZoeken: Pagefind (de site) naast lunr (Materials eigen zoeker), op een telefoon "
-          "(scripts/bench_search.py):", flush=True)
-    search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
-    print(table(search_rows))
-    for row in rows:
-        print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
-              f"{row['full_s']:.1f} s)".replace(",", "."))
+    if not args.build_only:
+        print("\nZoeken: Pagefind (de site) naast lunr (Materials eigen zoeker), op een telefoon "
+              "(scripts/bench_search.py):", flush=True)
+        search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
+        print(table(search_rows))
+        for row in rows:
+            print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
+                  f"{row['full_s']:.1f} s)".replace(",", "."))
     status = 0
     if not args.no_selector:
         print("\nParticipatiewijzer in de browser (scripts/bench_selector.py):", flush=True)
