@@ -348,8 +348,8 @@ def report(rows: list[dict[str, Any]], check_s: float) -> str:
     lines += ["", "Doelen:"]
     for r in rows:
         lines.append(f"  datalaag bij {r['size']:,}: bouw / basisbouw = {r['ratio']:.2f} (doel <= {TARGET_RATIO}) "
-                     f"{mark(r['ratio'] <= TARGET_RATIO)}; belasting (load average, 1 min) "
-                     f"{r['load'][0]:.1f} voor, {r['load'][1]:.1f} na".replace(",", "."))
+                     f"{mark(r['ratio'] <= TARGET_RATIO)}; belasting (load average 1 min) "
+                     f"{r['load'][0]:.1f} voor / {r['load'][1]:.1f} na".replace(",", "."))
     by_size = {r["size"]: r for r in rows}
     if 1000 in by_size and 5000 in by_size:
         growth = by_size[5000]["full_s"] / by_size[1000]["full_s"]
