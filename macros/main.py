@@ -14,12 +14,13 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
-from macros import citations, review_state
-from macros.dataset import load_valid_dataset
-from macros.editor_config import write_editor_config
-from macros.pages import Publication, build_pages, write_pages
-from macros.problems import DataError, Problem
-from macros.search_index import ENGINES, build_search_index
+from macros.data import review_state
+from macros.data.dataset import load_valid_dataset
+from macros.data.problems import DataError, Problem
+from macros.site import citations
+from macros.site.build import Publication, build_pages, write_pages
+from macros.site.editor_config import write_editor_config
+from macros.site.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own

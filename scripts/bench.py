@@ -43,7 +43,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.pages import GENERATED_DIRS
+from macros.site.build import GENERATED_DIRS
 from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
@@ -265,8 +265,8 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
 
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
             lunr_runs: int = 3) -> dict[str, Any]:
-    from macros.dataset import load_valid_dataset
-    from macros.pages import build_pages
+    from macros.data.dataset import load_valid_dataset
+    from macros.site.build import build_pages
 
     folder = work / str(size)
     data_dir = folder / "data"

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.page_readinglist import page_title
-from macros.pages import GENERATED_DIRS
+from macros.data.cited_by import page_title
+from macros.site.build import GENERATED_DIRS
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.bib_text import fold_accents
-from macros.dataset import RECORD_FOLDERS
-from macros.export import FieldDoc, field_docs
+from macros.bibliography.text import fold_accents
+from macros.data.dataset import RECORD_FOLDERS
+from macros.data.export import FieldDoc, field_docs
 
 #: What curators type -> record kind. Dutch first; the English names work too.
 KIND_WORDS = {

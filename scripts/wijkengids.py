@@ -23,9 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros import export, review, review_state
-from macros.dataset import RECORD_FOLDERS, load_dataset
-from macros.render import dutch_date
+from macros.bibliography.text import dutch_date
+from macros.data import export, review, review_state
+from macros.data.dataset import RECORD_FOLDERS, load_dataset
 
 from . import bib_import, check, record_template
 

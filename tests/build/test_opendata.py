@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 import referencing
 
-from macros import export, review
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
+from macros.data import export, review
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import build_pages
 from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch
 
 DATA_DIR = SITE_DATA

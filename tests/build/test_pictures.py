@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros import case_map
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
+from macros.data.dataset import load_valid_dataset
+from macros.figures import case_map
+from macros.site.build import build_pages
 from tests.html_tree import Node, parse
 from tests.support import FIXTURE_DATA
 

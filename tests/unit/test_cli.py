@@ -18,11 +18,11 @@ import jsonschema
 import pytest
 import referencing
 
-from macros import export, review
 from macros.bibliography import load_bibliography
-from macros.dataset import load_dataset, load_valid_dataset, plain
-from macros.problems import Problems
-from macros.yaml_loader import load_yaml
+from macros.data import export, review
+from macros.data.dataset import load_dataset, load_valid_dataset, plain
+from macros.data.problems import Problems
+from macros.data.yaml_loader import load_yaml
 from scripts import bib_import, record_template, wijkengids
 from tests.support import ROOT
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.editor_config import (
+from macros.site.editor_config import (
     FOLDER_COLLECTIONS,
     LIST_COLLECTIONS,
     LIST_FIELD,

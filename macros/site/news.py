@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import history, review, review_state
-from .dataset import Record
-from .pages import PageContext
+from ..data import history, review, review_state
+from ..data.dataset import Record
+from .context import PageContext
 
 PAGE = "nieuw/index.md"
 FEED = "nieuw.xml"

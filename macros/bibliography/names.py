@@ -38,7 +38,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from .bib_text import decode_latex, matching_brace, sort_text
+from .text import decode_latex, matching_brace, sort_text
 
 __all__ = ["InvalidNameError", "Person", "citation_name", "full_name_inverted", "initials",
            "initials_first_name", "looks_like_organisation", "parse_person", "person_sort_key",

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .schema import ref_target
+from ..data.schema import ref_target
 
 #: Record folders the editor writes one YAML file per record into (folder collections).
 FOLDER_COLLECTIONS = (
@@ -75,7 +75,7 @@ class Vocabulary:
 
     @classmethod
     def from_dataset(cls, data: Any) -> Vocabulary:
-        from . import bibliography  # noqa: PLC0415 - only needed here
+        from .. import bibliography  # noqa: PLC0415 - only needed here
         bib = data.bibliography
         return cls(
             rungs={r.id: r["label"] for r in data.rungs},

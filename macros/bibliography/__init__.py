@@ -12,11 +12,11 @@ imports MkDocs.
 """
 from __future__ import annotations
 
-from .bib_apa import assign_year_labels, cite_text, format_pages, format_reference, reference_text, sort_key
-from .bib_export import coins_pairs, public_bibtex, to_bibtex, to_coins, to_csl_json, to_ris
-from .bib_load import load_bibliography
-from .bib_model import ENTRY_TYPES, NO_DATE, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
-from .bib_names import (
+from .apa import assign_year_labels, cite_text, format_pages, format_reference, reference_text, sort_key
+from .export import coins_pairs, public_bibtex, to_bibtex, to_coins, to_csl_json, to_ris
+from .load import load_bibliography
+from .model import ENTRY_TYPES, NO_DATE, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
+from .names import (
     Person,
     citation_name,
     full_name_inverted,

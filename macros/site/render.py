@@ -16,11 +16,13 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import case_map, curator_markdown
-from .bib_text import DUTCH_MONTHS
-from .text_rules import allowed_link
+from ..data import curator_markdown
 
-TEMPLATES = Path(__file__).parent / "templates"
+from ..figures import case_map
+from ..bibliography.text import dutch_date
+from ..data.text_rules import allowed_link
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _HREF = re.compile(r'href="([^"]*)"')
 
 
@@ -56,19 +58,6 @@ def markdown_inline(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
-
-
-MONTHS = DUTCH_MONTHS
-
-
-def dutch_date(value: str) -> str:
-    """'2026-11-01' -> '1 november 2026'; '2013-09' -> 'september 2013'; '1969' stays."""
-    parts = str(value).split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return parts[0]
 
 
 class TermLinker:

@@ -1,7 +1,7 @@
 """Pages for methods and practice cases: one per record, plus their overviews."""
 from __future__ import annotations
 
-from .pages import PageContext
+from .context import PageContext
 
 
 def contribute(ctx: PageContext) -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .ladder_svg import ladder_svg
-from .pages import PageContext
+from ..figures.ladder_svg import ladder_svg
+from .context import PageContext
 
 
 def contribute(ctx: PageContext) -> None:

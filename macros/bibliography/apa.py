@@ -23,9 +23,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from .bib_model import NO_DATE, Bibliography, Entry
-from .bib_names import citation_name, initials_first_name, person_sort_key, reference_name
-from .bib_text import DUTCH_MONTHS, is_doi, is_web_url, sort_text
+from .model import NO_DATE, Bibliography, Entry
+from .names import citation_name, initials_first_name, person_sort_key, reference_name
+from .text import DUTCH_MONTHS, is_doi, is_web_url, sort_text
 
 _PLAIN_TITLE_TYPES = {"article", "incollection", "inbook", "inproceedings"}  # the container is italic
 _CHAPTER_TYPES = {"incollection", "inbook", "inproceedings"}

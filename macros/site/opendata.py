@@ -6,8 +6,8 @@ macros/export.py), published under ``open-data/``.
 """
 from __future__ import annotations
 
-from . import export
-from .pages import PageContext
+from ..data import export
+from .context import PageContext
 
 FOLDER = "open-data"
 TITLES = {"method": "Methoden", "case": "Praktijkvoorbeelden", "checklist": "Checklists"}

@@ -1,7 +1,7 @@
 """Checklists: a page each, a plain-text download each, and an overview by audience and phase."""
 from __future__ import annotations
 
-from .pages import PageContext
+from .context import PageContext
 from .render import plain_text_checklist
 
 

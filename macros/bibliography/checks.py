@@ -9,9 +9,9 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from .bib_model import NO_DATE, UNKNOWN_AUTHOR, Entry, month_number
-from .bib_text import is_doi, is_web_url, matching_brace, sort_text
-from .problems import Problems
+from ..data.problems import Problems
+from .model import NO_DATE, UNKNOWN_AUTHOR, Entry, month_number
+from .text import is_doi, is_web_url, matching_brace, sort_text
 
 VERBATIM_FIELDS = {"url", "doi"}  # verbatim in biblatex: no LaTeX decoding, '%' allowed (%20)
 _KEY = re.compile(r"[A-Za-z0-9_:.-]+")

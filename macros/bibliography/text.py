@@ -46,6 +46,16 @@ DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", 
                 "oktober", "november", "december")
 
 
+def dutch_date(value: str) -> str:
+    """'2026-11-01' -> '1 november 2026'; '2013-09' -> 'september 2013'; '1969' stays."""
+    parts = str(value).split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {DUTCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{DUTCH_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return parts[0]
+
+
 def fold_accents(text: str) -> str:
     """'Één café' -> 'Een cafe': letters without their accents (Unicode NFKD, combining marks dropped).
     The one place accents are folded; callers add case folding or their own letter table (_FOLD)."""

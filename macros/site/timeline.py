@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .dataset import reference_keys
-from .pages import PageContext
+from ..data.dataset import reference_keys
+from .context import PageContext
 
 
 @dataclass

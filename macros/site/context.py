@@ -1,7 +1,7 @@
-"""Which pages the data produces, and their text: one page per record plus overviews.
+"""What every page module shares: the page context, the ``Site`` helper templates call, URLs.
 
-``build_pages`` returns {docs-relative path: Markdown text}; ``write_pages`` puts them on disk,
-touching only files whose text changed, so ``mkdocs serve`` does not rebuild in a loop.
+The page modules (``macros/site/records.py``, ``readinglist.py``, …) import this module; ``build.py``
+imports them. Nothing here imports a page module, so there is no import cycle.
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from . import bibliography, review
-from .dataset import Dataset, Record, source_ref
+from .. import bibliography
+from ..data import review
+from ..data.cited_by import GENERATED_DIRS
+from ..data.dataset import Dataset, Record, source_ref
 from .render import TermLinker, make_environment
 
-#: Folders below docs/ that belong to the generator; everything in them is rewritten each build.
-GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
-                  "participatiewijzer", "open-data", "onderbouwing", "nieuw")
+__all__ = ["GENERATED_DIRS", "URLS", "FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "item_file"]
 
 URLS = {"method": "methoden", "case": "praktijk", "checklist": "checklists", "rung": "ladder"}
 
@@ -140,7 +140,6 @@ class Site:
         return self._coins[key]
 
     def item_file(self, key: str) -> str:
-        from .page_readinglist import item_file
         return item_file(key)
 
     def further_reading(self, record: Record) -> tuple[list[FurtherLine], list[Record]]:
@@ -212,44 +211,7 @@ class PageContext:
         self.files[path] = text
 
 
-def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
-                today: date | None = None, publication: Publication | None = None) -> dict[str, str]:
-    """Every generated file, from every contributor module (one per feature).
-    ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
-    from . import (
-        page_checklists,
-        page_glossary,
-        page_ladder,
-        page_map,
-        page_news,
-        page_onderbouwing,
-        page_opendata,
-        page_readinglist,
-        page_records,
-        page_selector,
-        page_timeline,
-    )
-
-    ctx = PageContext(data, edit_base, docs_dir, today, publication)
-    for contributor in (page_records, page_ladder, page_checklists, page_readinglist, page_selector,
-                        page_timeline, page_glossary, page_map, page_opendata, page_onderbouwing, page_news):
-        contributor.contribute(ctx)
-    return ctx.files
-
-
-def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
-    """Write changed pages, delete stale generated files; return what changed (for logs and tests)."""
-    changed = []
-    for rel, text in sorted(pages.items()):
-        target = docs_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-            changed.append(rel)
-    wanted = {docs_dir / rel for rel in pages}
-    for folder in GENERATED_DIRS:
-        for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
-            if path.is_file() and path not in wanted:
-                path.unlink()
-                changed.append(path.relative_to(docs_dir).as_posix())
-    return changed
+def item_file(key: str) -> str:
+    """File name (without extension) of one entry's downloads: leeslijst/bron/<key>.bib and .ris.
+    Keys may hold ':', which some file systems (and zip tools on Windows) refuse."""
+    return key.replace(":", "_")

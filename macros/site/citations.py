@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import bibliography
-from .dataset import Dataset
+from .. import bibliography
+from ..data.dataset import Dataset
 
 
 class CitationError(Exception):

@@ -3,8 +3,8 @@
 x-review-requires table) and the data (counts), so the page cannot drift from the rules the check applies."""
 from __future__ import annotations
 
-from . import review_state
-from .pages import PageContext
+from ..data import review_state
+from .context import PageContext
 
 PAGE = "onderbouwing/index.md"
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .bib_names import Person
+from .names import Person
 
 # Allowed entry types and their Dutch label (for filters and headings on the reading-list page).
 ENTRY_TYPES: Mapping[str, str] = {

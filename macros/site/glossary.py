@@ -1,7 +1,7 @@
 """Begrippen: every term defined once, with an anchor other pages link to."""
 from __future__ import annotations
 
-from .pages import PageContext
+from .context import PageContext
 
 
 def contribute(ctx: PageContext) -> None:

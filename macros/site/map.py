@@ -1,8 +1,8 @@
 """The map of practice cases (praktijk/kaart/): geometry and layout in macros/case_map.py."""
 from __future__ import annotations
 
-from . import case_map
-from .pages import PageContext
+from ..figures import case_map
+from .context import PageContext
 
 
 def contribute(ctx: PageContext) -> None:

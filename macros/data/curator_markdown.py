@@ -34,7 +34,8 @@ def to_html(text: str) -> str:
     protected = _AUTOLINK.sub(keep_autolink, text)
     protected = protected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
-    return _converter().reset().convert(protected)
+    html: str = _converter().reset().convert(protected)
+    return html
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
-from .bib_apa import sort_key
-from .bib_model import PRIVATE_FIELDS, Entry
-from .bib_names import Person, full_name_inverted
-from .bib_text import is_doi, matching_brace
+from .apa import sort_key
+from .model import PRIVATE_FIELDS, Entry
+from .names import Person, full_name_inverted
+from .text import is_doi, matching_brace
 
 _RIS_TYPES = {"article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
               "inproceedings": "CPAPER", "techreport": "RPRT", "report": "RPRT",

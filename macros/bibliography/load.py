@@ -29,8 +29,9 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
-from .bib_apa import assign_year_labels, sort_key
-from .bib_checks import (
+from ..data.problems import Problems
+from .apa import assign_year_labels, sort_key
+from .checks import (
     VERBATIM_FIELDS,
     Report,
     check_dois,
@@ -42,10 +43,9 @@ from .bib_checks import (
     language,
     unenclose,
 )
-from .bib_model import ENTRY_TYPES, UNKNOWN_AUTHOR, Bibliography, Entry
-from .bib_names import InvalidNameError, Person, looks_like_organisation, parse_person, split_names
-from .bib_text import decode_latex
-from .problems import Problems
+from .model import ENTRY_TYPES, UNKNOWN_AUTHOR, Bibliography, Entry
+from .names import InvalidNameError, Person, looks_like_organisation, parse_person, split_names
+from .text import decode_latex
 
 # Every parse problem is reported as a Problem; bibtexparser's own log lines would only repeat
 # them, without file name, on stderr (Python's last-resort handler).

@@ -14,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import bibliography, case_map, review_state
+from .. import bibliography
+from . import places, review_state
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
@@ -248,7 +249,7 @@ def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
             _claim_id(kind, value, display, ids_seen, problems)
             target[str(value["id"])] = _record(kind, value, display, data.schemas)
             if kind == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
-                case_map.check_case_location(value, display, problems)
+                places.check_case_location(value, display, problems)
             _collect_sources([value], display, "", sources_seen)
 
     for kind, name in LIST_FILES.items():

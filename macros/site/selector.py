@@ -19,11 +19,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import bibliography
-from .bib_text import fold_accents
-from .dataset import Dataset, reference_keys
-from .ladder_svg import ladder_svg
-from .pages import PageContext
+from .. import bibliography
+from ..bibliography.text import fold_accents
+from ..data.dataset import Dataset, reference_keys
+from ..figures.ladder_svg import ladder_svg
+from .context import PageContext
 
 #: The value of ``domain`` that means "all of the others" (schema label: "Fysiek en sociaal").
 DOMAIN_BOTH = "beide"
