@@ -91,9 +91,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
 
     env.variables["wijkengids"] = {
-        "methoden": len(data.methods),
-        "praktijkvoorbeelden": len(data.cases),
-        "checklists": len(data.checklists),
+        # {{ wijkengids.methoden }}, … : the number of records of each kind, by its plural.
+        **{kind.plural: len(data.records_of(kind.id)) for kind in data.kinds},
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),

@@ -43,7 +43,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.site.build import GENERATED_DIRS
+from macros.data.kinds import generated_dirs
 from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
@@ -289,7 +289,7 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     full_s = base_s = float("inf")
     full_mb = base_mb = 0.0
     for _ in range(1 if search_only else REPEAT):
-        for name in GENERATED_DIRS:
+        for name in generated_dirs():
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
         full_s, full_mb = min(full_s, wall), max(full_mb, peak)

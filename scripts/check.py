@@ -27,8 +27,8 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
     if problems.errors:
         print(problems.summary(), file=out)
         return 1, data
-    print(f"Alles in orde: {len(data.methods)} methoden, {len(data.cases)} praktijkvoorbeelden, "
-          f"{len(data.checklists)} checklists, {len(data.bibliography)} bronnen"
+    records = ", ".join(f"{len(data.records_of(kind.id))} {kind.plural}" for kind in data.kinds)
+    print(f"Alles in orde: {records}, {len(data.bibliography)} bronnen"
           + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
     return 0, data
 

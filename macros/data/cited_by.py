@@ -15,11 +15,7 @@ from typing import Any
 
 from ..bibliography import Entry
 from .dataset import Dataset, Record, reference_keys
-
-#: Folders below docs/ that belong to the generator; everything in them is rewritten each build
-#: (so a page in them is not hand-written).
-GENERATED_DIRS = ("methoden", "praktijk", "checklists", "ladder", "leeslijst", "tijdlijn", "begrippen",
-                  "participatiewijzer", "open-data", "onderbouwing", "nieuw")
+from .kinds import generated_dirs
 
 _CITE_CALL = re.compile(r"\b(?:cite|bronnen)\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
@@ -40,15 +36,16 @@ class CitedBy:
     url: str
 
 
-_KIND_LABELS = {"method": "methode", "case": "praktijkvoorbeeld", "checklist": "checklist",
-                "rung": "trede", "role": "rol van de overheid", "event": "tijdlijn", "term": "begrip",
-                "page": "pagina"}
+#: What "Genoemd bij" calls a place that is not a record (records: their kind's label).
+_PLACE_LABELS = {"rung": "trede", "role": "rol van de overheid", "event": "tijdlijn", "term": "begrip",
+                 "page": "pagina"}
 
 
 def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[CitedBy]]:
     """Entry key → every place that cites it (no doubles), in a fixed order: methods, cases,
     checklists, ladder, timeline, glossary, hand-written pages."""
     found: dict[str, list[CitedBy]] = {}
+    labels = {kind.id: kind.label for kind in data.kinds} | _PLACE_LABELS
 
     def add(keys: Iterable[str], label: str, kind: str, url: str) -> None:
         """One link per page and key: the first spot wins (a record's own sources before its items)."""
@@ -56,12 +53,11 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
             places = found.setdefault(key, [])
             if not any(place.url.split("#")[0] == url.split("#")[0] and not place.url.startswith("tijdlijn/")
                        and not place.url.startswith("begrippen/") for place in places):
-                places.append(CitedBy(label, _KIND_LABELS[kind], url))
+                places.append(CitedBy(label, labels[kind], url))
 
-    folders = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}
-    records: list[Record] = sorted(data.methods.values(), key=lambda r: r.heading.casefold()) \
-        + sorted(data.cases.values(), key=lambda r: r.heading.casefold()) \
-        + sorted(data.checklists.values(), key=lambda r: r.heading.casefold())
+    folders = {kind.id: kind.url for kind in data.kinds}
+    records: list[Record] = [record for kind in data.kinds
+                             for record in sorted(data.records_of(kind.id).values(), key=lambda r: r.heading.casefold())]
     for record in records:
         page = f"{folders[record.kind]}/{record.id}/"
         for key in _keys(record.get("sources")):
@@ -79,7 +75,7 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         add(_keys(event.get("sources")), label, "event", f"tijdlijn/#{event.id}")
     for term in sorted(data.glossary, key=lambda t: t["term"].casefold()):
         add(_keys(term.get("sources")), term["term"], "term", f"begrippen/#{term.id}")
-    for written in handwritten_pages(docs_dir) if docs_dir else []:
+    for written in handwritten_pages(docs_dir, generated_dirs(data.kinds)) if docs_dir else []:
         add([key for key in written.keys if key in data.bibliography], written.title, "page", written.url)
     return found
 
@@ -96,12 +92,13 @@ class HandwrittenPage:
     keys: tuple[str, ...]
 
 
-def handwritten_pages(docs_dir: Path) -> list[HandwrittenPage]:
+def handwritten_pages(docs_dir: Path, generated: Iterable[str] | None = None) -> list[HandwrittenPage]:
     """The pages a person wrote (every .md outside the generated folders) that cite a source."""
+    generated = tuple(generated_dirs() if generated is None else generated)
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir).as_posix()
-        if rel.split("/", 1)[0] in GENERATED_DIRS:
+        if rel.split("/", 1)[0] in generated:
             continue
         text = path.read_text(encoding="utf-8")
         keys = cited_keys(text)

@@ -16,12 +16,12 @@ from typing import Any
 
 from .. import bibliography
 from . import places, review_state
+from .kinds import RECORD_KINDS, RecordKind
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
 from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
 
-RECORD_FOLDERS = {"method": "methods", "case": "cases", "checklist": "checklists"}
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
@@ -57,14 +57,32 @@ class Dataset:
     root: Path
     schemas: Schemas
     ladder: dict[str, list[Record]] = field(default_factory=dict)
-    methods: dict[str, Record] = field(default_factory=dict)
-    cases: dict[str, Record] = field(default_factory=dict)
-    checklists: dict[str, Record] = field(default_factory=dict)
+    #: The record kinds this data was loaded with (macros/data/kinds.py), in registry order.
+    kinds: tuple[RecordKind, ...] = field(default_factory=lambda: tuple(RECORD_KINDS))
+    #: kind id -> {record id: record}, for every kind in ``kinds``.
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
     timeline: list[Record] = field(default_factory=list)
     glossary: list[Record] = field(default_factory=list)
     themes: list[Record] = field(default_factory=list)  # reading-list themes, in data/themes.yaml order
     bibliography: Any = None
     problems: Problems = field(default_factory=Problems)
+
+    def records_of(self, kind: str) -> dict[str, Record]:
+        """The records of one kind by id ({} when there are none)."""
+        return self.records.setdefault(kind, {})
+
+    # The three kinds the site's own features (selector, map, ladder pages) know by name.
+    @property
+    def methods(self) -> dict[str, Record]:
+        return self.records_of("method")
+
+    @property
+    def cases(self) -> dict[str, Record]:
+        return self.records_of("case")
+
+    @property
+    def checklists(self) -> dict[str, Record]:
+        return self.records_of("checklist")
 
     @property
     def rungs(self) -> list[Record]:
@@ -126,9 +144,9 @@ class Dataset:
         return [t for t in self.themes if words & {k.casefold() for k in t["keywords"]}]
 
     def all_records(self) -> Iterable[Record]:
-        yield from self.methods.values()
-        yield from self.cases.values()
-        yield from self.checklists.values()
+        """Every record of every kind, in registry order."""
+        for kind in self.kinds:
+            yield from self.records_of(kind.id).values()
 
 
 def plain(value: Any) -> Any:
@@ -180,109 +198,143 @@ def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
 
 def load_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
     """Read and check all data below ``root`` (the data/ folder). Never raises for bad data."""
-    repo_root = repo_root or root.parent
-    data = Dataset(root=root, schemas=Schemas(root / "schema"))
-    problems = data.problems
-    sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
-    ids_seen: dict[str, tuple[str, int]] = {}
-    partial: list[Record] = []  # the well-formed fields of records that failed the schema
+    return _Loader(root, repo_root or root.parent).load()
 
-    def rel(path: Path) -> str:
-        return path.relative_to(repo_root).as_posix()
 
-    def read(path: Path) -> Any:
-        value = load_yaml(path, rel(path), problems)
-        if value is None and not any(p.file == rel(path) for p in problems.errors):
-            problems.add(rel(path), 1, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
-                         "vul het bestand of haal het weg")
+class _Loader:
+    """One load of data/: a method per source, in the order the cross-checks need them."""
+
+    def __init__(self, root: Path, repo_root: Path):
+        self.root, self.repo_root = root, repo_root
+        self.data = Dataset(root=root, schemas=Schemas(root / "schema"))
+        self.problems = self.data.problems
+        self.sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
+        self.ids_seen: dict[str, tuple[str, int]] = {}
+        self.partial: list[Record] = []  # the well-formed fields of records that failed the schema
+
+    def load(self) -> Dataset:
+        self.ladder()  # first: other records point at its rungs and roles
+        for kind in self.data.kinds:
+            self.record_folder(kind)
+        self.lists()
+        self.bibliography()
+        _check_references(self.data, self.sources_seen, self.problems, self.partial)
+        self.drop_placeholders()
+        return self.data
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.repo_root).as_posix()
+
+    def read(self, path: Path) -> Any:
+        value = load_yaml(path, self.rel(path), self.problems)
+        if value is None and not any(p.file == self.rel(path) for p in self.problems.errors):
+            self.problems.add(self.rel(path), 1, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
+                              "vul het bestand of haal het weg")
         return value
 
-    # The ladder first: other records point at its rungs and roles.
-    ladder_path = root / "ladder.yaml"
-    ladder = read(ladder_path) if ladder_path.exists() else None
-    if ladder_path.exists() and ladder is not None:
-        if data.schemas.validate("ladder", ladder, rel(ladder_path), problems):
-            check_text(ladder, rel(ladder_path), problems)
+    def ladder(self) -> None:
+        data, problems = self.data, self.problems
+        ladder_path = self.root / "ladder.yaml"
+        display = self.rel(ladder_path)
+        if not ladder_path.exists():
+            problems.add(display, 0, "", "bestand ontbreekt", "de ladder is nodig voor alle andere gegevens")
+            return
+        ladder = self.read(ladder_path)
+        if ladder is not None and data.schemas.validate("ladder", ladder, display, problems):
+            check_text(ladder, display, problems)
             for side in ("bewoners", "overheid"):
-                data.ladder[side] = [_rung(item, rel(ladder_path), data.schemas) for item in ladder[side]]
-                _collect_sources(ladder[side], rel(ladder_path), f"{side}", sources_seen)
-    elif not ladder_path.exists():
-        problems.add(rel(ladder_path), 0, "", "bestand ontbreekt", "de ladder is nodig voor alle andere gegevens")
+                data.ladder[side] = [_rung(item, display, data.schemas) for item in ladder[side]]
+                _collect_sources(ladder[side], display, f"{side}", self.sources_seen)
 
-    for kind, folder in RECORD_FOLDERS.items():
-        target = getattr(data, folder)
-        for path in sorted((root / folder).glob("*.yaml")):
-            value = read(path)
+    def record_folder(self, kind: RecordKind) -> None:
+        """Every data/<folder>/*.yaml of one kind: one record per file."""
+        target = self.data.records_of(kind.id)
+        for path in sorted((self.root / kind.folder).glob("*.yaml")):
+            value = self.read(path)
             if value is None:
-                target.setdefault(path.stem, None)  # reported already; avoid follow-up "unknown id" errors
+                target.setdefault(path.stem, None)  # type: ignore[arg-type]  # reported; avoids "unknown id" errors
                 continue
-            display = rel(path)
+            display = self.rel(path)
             if not isinstance(value, YMap):
-                problems.add(display, line_of(value, 1), "", f"het bestand moet één record bevatten "
-                             f"(veld: waarde), maar bevat {'een lijst' if isinstance(value, YList) else 'losse tekst'}",
-                             "zet elk record in een eigen bestand, zonder '-' ervoor")
+                self.problems.add(display, line_of(value, 1), "", f"het bestand moet één record bevatten "
+                                  f"(veld: waarde), maar bevat {'een lijst' if isinstance(value, YList) else 'losse tekst'}",
+                                  "zet elk record in een eigen bestand, zonder '-' ervoor")
                 continue
-            reported = len(problems.items)
-            if not data.schemas.validate(kind, value, display, problems):
-                # Still register the id, so references to it do not add misleading follow-up errors.
-                if isinstance(value.get("id"), YStr):
-                    _claim_id(kind, value, display, ids_seen, problems)
-                    target.setdefault(str(value["id"]), None)
-                # And check the fields that are well-formed, so one run reports every mistake in the file.
-                bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
-                sound = YMap()
-                sound.line = value.line
-                for key in value:
-                    if key not in bad:
-                        sound[key], sound.key_lines[key] = value[key], value.line_of(key)
-                check_text(sound, display, problems)
-                review_state.check(value, kind, display, data.schemas.raw, problems, skip=bad)
-                partial.append(_record(kind, sound, display, data.schemas))
-                _collect_sources([sound], display, "", sources_seen)
+            reported = len(self.problems.items)
+            if not self.data.schemas.validate(kind.id, value, display, self.problems):
+                self.partial_record(kind, value, display, reported, target)
                 continue
-            check_text(value, display, problems)
-            review_state.check(value, kind, display, data.schemas.raw, problems)
-            _check_item_ids(value, display, problems)
-            if value["id"] != path.stem:
-                problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
-                             f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
-            _claim_id(kind, value, display, ids_seen, problems)
-            target[str(value["id"])] = _record(kind, value, display, data.schemas)
-            if kind == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
-                places.check_case_location(value, display, problems)
-            _collect_sources([value], display, "", sources_seen)
+            self.record(kind, value, display, path, target)
 
-    for kind, name in LIST_FILES.items():
-        path = root / name
-        if not path.exists():
-            continue
-        value = read(path)
-        if value is None:
-            continue
-        if data.schemas.validate(kind, value, rel(path), problems):
-            check_text(value, rel(path), problems)
-            local: dict[str, int] = {}
-            for item in value:
-                if item["id"] in local:
-                    problems.add(rel(path), item.line_of("id"), "id", f"'{item['id']}' komt al voor op regel "
-                                 f"{local[item['id']]}", "geef elk item een eigen id")
-                local[item["id"]] = item.line_of("id")
-                getattr(data, kind).append(_record(kind, item, rel(path), data.schemas))
-            _collect_sources(value, rel(path), "", sources_seen)
+    def record(self, kind: RecordKind, value: YMap, display: str, path: Path, target: dict[str, Record]) -> None:
+        problems = self.problems
+        check_text(value, display, problems)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems)
+        _check_item_ids(value, display, problems)
+        if value["id"] != path.stem:
+            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
+                         f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
+        _claim_id(kind.id, value, display, self.ids_seen, problems)
+        target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
+        if kind.id == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
+            places.check_case_location(value, display, problems)
+        _collect_sources([value], display, "", self.sources_seen)
 
-    bib_path = root / "references.bib"
-    bib, bib_problems = bibliography.load_bibliography(bib_path, rel(bib_path))
-    data.bibliography = bib
-    problems.extend(bib_problems)
-    _check_themes(data, rel(root / LIST_FILES["themes"]), rel(bib_path), problems)
+    def partial_record(self, kind: RecordKind, value: YMap, display: str, reported: int,
+                       target: dict[str, Record]) -> None:
+        """A record that failed its schema: still claim its id and check its well-formed fields."""
+        problems = self.problems
+        # Still register the id, so references to it do not add misleading follow-up errors.
+        if isinstance(value.get("id"), YStr):
+            _claim_id(kind.id, value, display, self.ids_seen, problems)
+            target.setdefault(str(value["id"]), None)  # type: ignore[arg-type]
+        # And check the fields that are well-formed, so one run reports every mistake in the file.
+        bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
+        sound = YMap()
+        sound.line = value.line
+        for key in value:
+            if key not in bad:
+                sound[key], sound.key_lines[key] = value[key], value.line_of(key)
+        check_text(sound, display, problems)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems, skip=bad)
+        self.partial.append(_record(kind.id, sound, display, self.data.schemas))
+        _collect_sources([sound], display, "", self.sources_seen)
 
-    _check_references(data, sources_seen, problems, partial)
-    # Drop placeholders of invalid records only after cross-checking (they are reported above).
-    for folder in RECORD_FOLDERS.values():
-        target = getattr(data, folder)
-        for key in [k for k, v in target.items() if v is None]:
-            del target[key]
-    return data
+    def lists(self) -> None:
+        """timeline.yaml, glossary.yaml, themes.yaml: a list of items each."""
+        data, problems = self.data, self.problems
+        for kind, name in LIST_FILES.items():
+            path = self.root / name
+            if not path.exists():
+                continue
+            value = self.read(path)
+            if value is None:
+                continue
+            display = self.rel(path)
+            if data.schemas.validate(kind, value, display, problems):
+                check_text(value, display, problems)
+                local: dict[str, int] = {}
+                for item in value:
+                    if item["id"] in local:
+                        problems.add(display, item.line_of("id"), "id", f"'{item['id']}' komt al voor op regel "
+                                     f"{local[item['id']]}", "geef elk item een eigen id")
+                    local[item["id"]] = item.line_of("id")
+                    getattr(data, kind).append(_record(kind, item, display, data.schemas))
+                _collect_sources(value, display, "", self.sources_seen)
+
+    def bibliography(self) -> None:
+        bib_path = self.root / "references.bib"
+        bib, bib_problems = bibliography.load_bibliography(bib_path, self.rel(bib_path))
+        self.data.bibliography = bib
+        self.problems.extend(bib_problems)
+        _check_themes(self.data, self.rel(self.root / LIST_FILES["themes"]), self.rel(bib_path), self.problems)
+
+    def drop_placeholders(self) -> None:
+        """Drop placeholders of invalid records only after cross-checking (they are reported already)."""
+        for kind in self.data.kinds:
+            target = self.data.records_of(kind.id)
+            for key in [k for k, v in target.items() if v is None]:
+                del target[key]
 
 
 def load_valid_dataset(root: Path, repo_root: Path | None = None) -> Dataset:
@@ -385,8 +437,7 @@ def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str
             if value not in known:
                 _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))
 
-    for record in list(data.methods.values()) + list(data.cases.values()) + list(data.checklists.values()) \
-            + list(partial):
+    for record in [*data.all_records(), *partial]:
         if record is None:
             continue
         if data.ladder:

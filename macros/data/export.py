@@ -1,6 +1,6 @@
 """The open-data export: the validated records as JSON and CSV, plus the schemas they follow.
 
-Pure Python (no MkDocs): the site publishes these files under ``open-data/`` (macros/page_opendata.py)
+Pure Python (no MkDocs): the site publishes these files under ``open-data/`` (macros/site/opendata.py)
 and curators write the same files to a folder with ``python -m scripts.wijkengids exporteer``.
 
 Decisions:
@@ -9,6 +9,8 @@ Decisions:
   them out again, so every exported record validates against the published schema.
 * Keys follow the order of the schema (id, name, …), records are sorted by id, and the text is
   written with LF line endings only: two exports of the same data are byte-identical.
+* The files follow the record kinds (macros/data/kinds.py): ``<folder>.json`` for every kind, and
+  ``<folder>.csv`` for a kind with ``csv=True``.
 * CSV (methods, cases) has one row per record and one column per field; a group of fields becomes
   columns like ``period.start``. Lists of ids or choices are joined with "; ", lists of texts with
   a line break (the texts may themselves contain ';').
@@ -24,15 +26,30 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import source_ref
-from .schema import ref_target
+from .kinds import RECORD_KINDS, RecordKind
+from .schema import COMMON, ref_target
 
-#: (record kind, plural used in file names and on Dataset)
-KINDS = (("method", "methods"), ("case", "cases"), ("checklist", "checklists"))
-CSV_KINDS = ("method", "case")
-COMMON = "common.schema.json"
-SCHEMA_FILES = (COMMON, "method.schema.json", "case.schema.json", "checklist.schema.json")
 LIST_SEPARATOR = "; "
 TEXT_SEPARATOR = "\n"
+
+
+def kinds(data: Any = None) -> list[tuple[str, str]]:
+    """(kind id, folder) of every record kind: the data's own, else the registry's. The folder names the files."""
+    return [(kind.id, kind.folder) for kind in _kinds(data)]
+
+
+def csv_kinds(data: Any = None) -> list[str]:
+    """The kinds published as CSV too."""
+    return [kind.id for kind in _kinds(data) if kind.csv]
+
+
+def schema_files(data: Any = None) -> list[str]:
+    """The schema files published beside the records: the shared one, then one per kind."""
+    return [COMMON, *(kind.schema for kind in _kinds(data))]
+
+
+def _kinds(data: Any) -> tuple[RecordKind, ...]:
+    return tuple(data.kinds if data is not None else RECORD_KINDS)
 
 
 # --- the schema, read for people ------------------------------------------------------------
@@ -165,10 +182,9 @@ _SOURCE_DOCS = [FieldDoc("key", True, "", ""), FieldDoc("pages", False, "", "")]
 
 def export_records(data: Any, kind: str) -> list[dict[str, Any]]:
     """The validated records of one kind, sorted by id, as plain JSON-ready values."""
-    plural = dict(KINDS)[kind]
     docs = field_docs(data.schemas.raw, kind)
     _attach_source_docs(docs)
-    records = getattr(data, plural).values()
+    records = data.records_of(kind).values()
     return [clean(dict(record), docs) for record in sorted(records, key=lambda r: r.id)]
 
 
@@ -230,12 +246,12 @@ def to_csv(records: list[dict[str, Any]], docs: list[FieldDoc]) -> str:
 def export_files(data: Any) -> dict[str, str]:
     """Every open-data file: {path relative to the export folder: text}. Deterministic."""
     files: dict[str, str] = {}
-    for kind, plural in KINDS:
-        records = export_records(data, kind)
-        files[f"{plural}.json"] = to_json(records)
-        if kind in CSV_KINDS:
-            files[f"{plural}.csv"] = to_csv(records, field_docs(data.schemas.raw, kind))
-    for name in SCHEMA_FILES:
+    for kind in _kinds(data):
+        records = export_records(data, kind.id)
+        files[f"{kind.folder}.json"] = to_json(records)
+        if kind.csv:
+            files[f"{kind.folder}.csv"] = to_csv(records, field_docs(data.schemas.raw, kind.id))
+    for name in schema_files(data):
         files[f"schema/{name}"] = (Path(data.schemas.folder) / name).read_text(encoding="utf-8")
     return dict(sorted(files.items()))
 
@@ -251,6 +267,7 @@ def write_files(files: dict[str, str], folder: Path) -> list[Path]:
     return written
 
 
-def counts(files: dict[str, str]) -> Iterable[tuple[str, int]]:
-    for _, plural in KINDS:
-        yield plural, len(json.loads(files[f"{plural}.json"]))
+def counts(files: dict[str, str], data: Any = None) -> Iterable[tuple[str, int]]:
+    """(folder, number of records) per kind, from the export's own JSON files."""
+    for _, folder in kinds(data):
+        yield folder, len(json.loads(files[f"{folder}.json"]))

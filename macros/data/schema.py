@@ -19,7 +19,8 @@ import jsonschema
 from .problems import Problems, quote
 from .yaml_loader import YList, YMap, line_of
 
-KINDS = ("method", "case", "checklist", "ladder", "timeline", "glossary", "themes")
+#: The file of shared building blocks ($defs); every other ``<kind>.schema.json`` describes one kind of data.
+COMMON = "common.schema.json"
 
 
 class Schemas:
@@ -30,7 +31,9 @@ class Schemas:
         self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.schema.json"))}
         # Validators get the schemas with every $ref already replaced by its target: resolving
         # references on each use made validation three times slower (a few ms per record).
-        inlined = {kind: _inline(self.raw[f"{kind}.schema.json"], f"{kind}.schema.json", self.raw) for kind in KINDS}
+        # One validator per schema file: the record kinds (macros/data/kinds.py) and the list files.
+        kinds = [name.removesuffix(".schema.json") for name in self.raw if name != COMMON]
+        inlined = {kind: _inline(self.raw[f"{kind}.schema.json"], f"{kind}.schema.json", self.raw) for kind in kinds}
         checker = jsonschema.FormatChecker()
         self._validators = {kind: jsonschema.Draft202012Validator(schema, format_checker=checker)
                             for kind, schema in inlined.items()}

@@ -15,13 +15,14 @@ from markupsafe import Markup
 
 from .. import bibliography
 from ..data import review
-from ..data.cited_by import GENERATED_DIRS
 from ..data.dataset import Dataset, Record, source_ref
+from ..data.kinds import generated_dirs
 from .render import TermLinker, make_environment
 
-__all__ = ["GENERATED_DIRS", "URLS", "FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "item_file"]
+__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
 
-URLS = {"method": "methoden", "case": "praktijk", "checklist": "checklists", "rung": "ladder"}
+#: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
+OTHER_URLS = {"rung": "ladder"}
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Site:
         self.edit_base = edit_base
         self.publication = publication or Publication()
         self.link_terms = TermLinker(data.glossary)
+        self.urls = {kind.id: kind.url for kind in data.kinds} | OTHER_URLS
         self._references: dict[str, tuple[Markup, tuple]] = {}
         self._coins: dict[str, str] = {}
         self._themes: dict[str, tuple[str, ...]] = {}
@@ -94,7 +96,7 @@ class Site:
 
     def url(self, record: Record) -> str:
         """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
-        return f"{URLS[record.kind]}/{record.id}/"
+        return f"{self.urls[record.kind]}/{record.id}/"
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.labels[vocabulary].get(value, value)
@@ -196,7 +198,7 @@ class PageContext:
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
         self.site = Site(data, edit_base, today, publication)
-        self.env = make_environment()
+        self.env = make_environment(kind.template_dir for kind in data.kinds if kind.template_dir)
         self.files: dict[str, str] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:

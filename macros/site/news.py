@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..data import history, review, review_state
 from ..data.dataset import Record
+from ..data.kinds import RECORD_KINDS
 from .context import PageContext
 
 PAGE = "nieuw/index.md"
@@ -21,7 +22,6 @@ FEED = "nieuw.xml"
 PAGE_ITEMS = 100  # the page shows this many events; the feed the newest FEED_ITEMS
 FEED_ITEMS = 50
 ATOM = "http://www.w3.org/2005/Atom"
-KIND_LABELS = {"method": "Methode", "case": "Praktijkvoorbeeld", "checklist": "Checklist"}
 WHAT_ORDER = {"beoordeeld": 0, "gewijzigd": 1, "toegevoegd": 2}  # on one day: the review first
 
 
@@ -33,7 +33,7 @@ class Event:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.record.kind]
+        return RECORD_KINDS[self.record.kind].label.capitalize()
 
 
 def events(records: list[Record], dates: dict[str, history.FileDates], data_root: Path) -> list[Event]:
@@ -49,7 +49,7 @@ def events(records: list[Record], dates: dict[str, history.FileDates], data_root
             found.append(Event(known.added, "toegevoegd", record))
             if known.changed > known.added and known.changed != reviewed:  # a review explains that change
                 found.append(Event(known.changed, "gewijzigd", record))
-    kinds = list(KIND_LABELS)
+    kinds = RECORD_KINDS.ids()
     return sorted(found, key=lambda e: (-e.day.toordinal(), WHAT_ORDER[e.what], kinds.index(e.record.kind),
                                         e.record.heading, e.record.id))
 
@@ -65,7 +65,7 @@ def _data_path(record: Record, data_root: Path) -> str:
 
 def contribute(ctx: PageContext) -> None:
     data = ctx.data
-    records = [*data.methods.values(), *data.cases.values(), *data.checklists.values()]
+    records = list(data.all_records())
     dates = history.file_dates(data.root)
     found = events(records, dates, data.root)
     undated = sum(1 for r in records if _data_path(r, data.root) not in dates)

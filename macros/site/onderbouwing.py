@@ -18,8 +18,8 @@ def contribute(ctx: PageContext) -> None:
     ctx.render("onderbouwing.md.j2", PAGE,
                reviewed_count=done, total_count=total,
                per_type=[(label, sum(1 for r in records if r.get("status") == review_state.REVIEWED), len(records))
-                         for label, records in (("methoden", methods), ("praktijkvoorbeelden", list(data.cases.values())),
-                                                ("checklists", list(data.checklists.values())))],
+                         for label, records in ((kind.plural, list(data.records_of(kind.id).values()))
+                                                for kind in data.kinds)],
                statuses=[(v, defs["status"]["x-labels"][v], defs["status"]["x-descriptions"][v])
                          for v in defs["status"]["enum"]],
                kinds=[(v, defs["methodKind"]["x-labels"][v], defs["methodKind"]["x-descriptions"][v],

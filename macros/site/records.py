@@ -1,13 +1,12 @@
-"""Pages for methods and practice cases: one per record, plus their overviews."""
+"""A page per record of every record kind (macros/data/kinds.py), plus each kind's overview."""
 from __future__ import annotations
 
 from .context import PageContext
 
 
 def contribute(ctx: PageContext) -> None:
-    for method in ctx.data.methods.values():
-        ctx.render("method.md.j2", f"methoden/{method.id}.md", m=method)
-    for case in ctx.data.cases.values():
-        ctx.render("case.md.j2", f"praktijk/{case.id}.md", c=case)
-    ctx.render("methods_index.md.j2", "methoden/index.md")
-    ctx.render("cases_index.md.j2", "praktijk/index.md")
+    for kind in ctx.data.kinds:
+        for record in ctx.data.records_of(kind.id).values():
+            ctx.render(kind.template, f"{kind.url}/{record.id}.md", record=record, **{kind.template_var: record})
+        if kind.index_template:
+            ctx.render(kind.index_template, f"{kind.url}/index.md", kind=kind)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -123,9 +123,11 @@ def front_matter(**values: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_environment() -> Environment:
+def make_environment(extra_dirs: Iterable[Path] = ()) -> Environment:
+    """The Jinja environment of every generated page; ``extra_dirs`` are searched after macros/templates/
+    (a record kind defined outside this package brings its own template folder)."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader([TEMPLATES, *extra_dirs]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
