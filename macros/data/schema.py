@@ -8,7 +8,8 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -174,94 +175,169 @@ _TYPES = {"string": "tekst", "integer": "een heel getal", "number": "een getal",
           "object": "een lijst van velden (veld: waarde)"}
 
 
-def _describe(error: jsonschema.ValidationError, root: Any) -> list[tuple[int, str, str, str]]:
+@dataclass(frozen=True)
+class _Mistake:
+    """One schema error, located: what a message function needs."""
+
+    error: jsonschema.ValidationError
+    root: Any            # the whole file's value (for nested errors of oneOf)
+    value: Any           # the value that is wrong
+    path: list[Any]      # where it is, as jsonschema says
+    line: int
+    field: str           # 'items[2].text', or '(bestand)'
+    schema: dict[str, Any]  # the (inlined) schema part the value failed
+
+
+Message = tuple[int, str, str, str]  # (line, field, message, hint)
+
+
+def _describe(error: jsonschema.ValidationError, root: Any) -> list[Message]:
+    """Dutch messages for one schema error: one function per JSON Schema keyword (``_MESSAGES``)."""
     value, parent, path = _walk(root, error.absolute_path)
     line = _line(value, parent, path, root)
-    field = _field_name(path) or "(bestand)"
-    kind = error.validator
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    mistake = _Mistake(error, root, value, path, line, _field_name(path) or "(bestand)",
+                       error.schema if isinstance(error.schema, dict) else {})
+    describe = _MESSAGES.get(str(error.validator))
+    found = describe(mistake) if describe else None
+    return found if found is not None else [(line, mistake.field, error.message, "")]
 
-    if kind == "additionalProperties" and isinstance(value, dict):
-        known = sorted(schema.get("properties", {}))
-        out = []
-        for key in sorted(k for k in value if k not in known):
-            guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            hint = f"bedoel je '{guess[0]}'?" if guess else "bekende velden: " + ", ".join(known)
-            key_line = value.line_of(key) if isinstance(value, YMap) else line
-            out.append((key_line, _field_name(path + [key]), "onbekend veld", hint))
-        return out
-    if kind == "required":
-        missing = _missing(error)
-        hint = _resolved_property(schema, missing).get("x-required-hint") \
-            or "zie het sjabloon in docs/redactie.md of data/schema"
-        return [(line, _field_name(path + [missing]), "verplicht veld ontbreekt", hint)]
-    if kind == "minProperties":
-        return [(line, field, "is leeg", "vul minstens één van de velden in, of laat het hele veld weg")]
-    if kind == "type":
-        expected = error.validator_value
-        expected = expected if isinstance(expected, str) else expected[0]
-        hint = "zet de waarde tussen aanhalingstekens" if expected == "string" else ""
-        if expected == "array" and isinstance(value, str):
-            hint = f"schrijf een lijst, bijvoorbeeld [{value}]"
-        if expected in ("number", "integer") and isinstance(value, str):
-            hint = "schrijf het getal zonder aanhalingstekens" + (", met een punt in plaats van een komma"
-                                                                  if "," in value else "")
-        if expected == "array" and isinstance(value, dict):
-            hint = "begin elk item met '- ' (streepje en spatie), zoals in het sjabloon"
-        if value is None:
-            return [(line, field, "is leeg", "vul een waarde in of laat het veld weg")]
-        return [(line, field, f"moet {_TYPES.get(expected, expected)} zijn, maar is {_show(value)}", hint)]
-    if kind == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
-        return [(line, field, f"onbekende waarde {_show(value)}", f"kies uit: {allowed}")]
-    if kind == "const":
-        return [(line, field, f"onbekende waarde {_show(value)}", f"alleen {error.validator_value!r} is toegestaan")]
-    if kind in ("pattern", "minLength") and isinstance(value, str) and not value.strip():
-        return [(line, field, "mag niet leeg zijn", "vul tekst in of laat het veld weg")]
-    if kind == "pattern":
-        if path and path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
-            return [(line, field, f"ongeldige id {_show(value)}",
-                     "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
-        if schema.get("pattern", "").startswith("^https?://"):
-            return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
-        if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
-            return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
-        return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
-    if kind == "format":
-        return [(line, field, f"{_show(value)} is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-02-29")]
-    if kind == "minItems":
-        return [(line, field, f"moet minstens {error.validator_value} waarde(n) bevatten", "")]
-    if kind == "maxLength":
-        return [(line, field, f"is te lang ({len(value)} tekens; maximaal {error.validator_value})",
-                 "maak de tekst korter; details horen in de beschrijving")]
-    if kind == "uniqueItems":
-        seen: set[str] = set()
-        dupes = [v for v in value if str(v) in seen or seen.add(str(v))]  # type: ignore[func-returns-value]
-        return [(line, field, f"{_show(dupes[0]) if dupes else 'een waarde'} staat er meer dan één keer in",
-                 "haal de dubbele weg")]
-    if kind in ("minimum", "maximum"):
-        bound = "minimaal" if kind == "minimum" else "maximaal"
-        return [(line, field, f"{_show(value)} ligt buiten het toegestane bereik ({bound} {error.validator_value})",
-                 schema.get("description", ""))]
-    if kind == "oneOf":
-        options = error.validator_value if isinstance(error.validator_value, list) else []
-        words = [o["const"] for o in options if isinstance(o, dict) and "const" in o]
-        if words and any(str(o.get("$ref", "")).endswith("/year") or o.get("type") == "integer"
+
+def _additional_properties(m: _Mistake) -> list[Message] | None:
+    if not isinstance(m.value, dict):
+        return None
+    known = sorted(m.schema.get("properties", {}))
+    out = []
+    for key in sorted(k for k in m.value if k not in known):
+        guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"bedoel je '{guess[0]}'?" if guess else "bekende velden: " + ", ".join(known)
+        key_line = m.value.line_of(key) if isinstance(m.value, YMap) else m.line
+        out.append((key_line, _field_name(m.path + [key]), "onbekend veld", hint))
+    return out
+
+
+def _required(m: _Mistake) -> list[Message]:
+    missing = _missing(m.error)
+    hint = _resolved_property(m.schema, missing).get("x-required-hint") \
+        or "zie het sjabloon in docs/redactie.md of data/schema"
+    return [(m.line, _field_name(m.path + [missing]), "verplicht veld ontbreekt", hint)]
+
+
+def _min_properties(m: _Mistake) -> list[Message]:
+    return [(m.line, m.field, "is leeg", "vul minstens één van de velden in, of laat het hele veld weg")]
+
+
+def _type(m: _Mistake) -> list[Message]:
+    value = m.value
+    expected = m.error.validator_value
+    expected = expected if isinstance(expected, str) else expected[0]
+    hint = "zet de waarde tussen aanhalingstekens" if expected == "string" else ""
+    if expected == "array" and isinstance(value, str):
+        hint = f"schrijf een lijst, bijvoorbeeld [{value}]"
+    if expected in ("number", "integer") and isinstance(value, str):
+        hint = "schrijf het getal zonder aanhalingstekens" + (", met een punt in plaats van een komma"
+                                                              if "," in value else "")
+    if expected == "array" and isinstance(value, dict):
+        hint = "begin elk item met '- ' (streepje en spatie), zoals in het sjabloon"
+    if value is None:
+        return [(m.line, m.field, "is leeg", "vul een waarde in of laat het veld weg")]
+    return [(m.line, m.field, f"moet {_TYPES.get(expected, expected)} zijn, maar is {_show(value)}", hint)]
+
+
+def _enum(m: _Mistake) -> list[Message]:
+    allowed = ", ".join(map(str, m.error.validator_value))
+    return [(m.line, m.field, f"onbekende waarde {_show(m.value)}", f"kies uit: {allowed}")]
+
+
+def _const(m: _Mistake) -> list[Message]:
+    return [(m.line, m.field, f"onbekende waarde {_show(m.value)}", f"alleen {m.error.validator_value!r} is toegestaan")]
+
+
+def _empty_text(m: _Mistake) -> list[Message] | None:
+    if isinstance(m.value, str) and not m.value.strip():
+        return [(m.line, m.field, "mag niet leeg zijn", "vul tekst in of laat het veld weg")]
+    return None
+
+
+def _pattern(m: _Mistake) -> list[Message]:
+    empty = _empty_text(m)
+    if empty is not None:
+        return empty
+    line, field, schema, value = m.line, m.field, m.schema, m.value
+    if m.path and m.path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
+        return [(line, field, f"ongeldige id {_show(value)}",
+                 "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
+    if schema.get("pattern", "").startswith("^https?://"):
+        return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
+    if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
+        return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
+    return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
+
+
+def _format(m: _Mistake) -> list[Message]:
+    return [(m.line, m.field, f"{_show(m.value)} is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-02-29")]
+
+
+def _min_items(m: _Mistake) -> list[Message]:
+    return [(m.line, m.field, f"moet minstens {m.error.validator_value} waarde(n) bevatten", "")]
+
+
+def _max_length(m: _Mistake) -> list[Message]:
+    return [(m.line, m.field, f"is te lang ({len(m.value)} tekens; maximaal {m.error.validator_value})",
+             "maak de tekst korter; details horen in de beschrijving")]
+
+
+def _unique_items(m: _Mistake) -> list[Message]:
+    seen: set[str] = set()
+    dupes = [v for v in m.value if str(v) in seen or seen.add(str(v))]  # type: ignore[func-returns-value]
+    return [(m.line, m.field, f"{_show(dupes[0]) if dupes else 'een waarde'} staat er meer dan één keer in",
+             "haal de dubbele weg")]
+
+
+def _bound(m: _Mistake) -> list[Message]:
+    bound = "minimaal" if m.error.validator == "minimum" else "maximaal"
+    return [(m.line, m.field, f"{_show(m.value)} ligt buiten het toegestane bereik ({bound} {m.error.validator_value})",
+             m.schema.get("description", ""))]
+
+
+def _one_of(m: _Mistake) -> list[Message]:
+    error, value, line, field, path = m.error, m.value, m.line, m.field, m.path
+    options = error.validator_value if isinstance(error.validator_value, list) else []
+    words = [o["const"] for o in options if isinstance(o, dict) and "const" in o]
+    if words and any(str(o.get("$ref", "")).endswith("/year") or o.get("type") == "integer"
                      for o in options if isinstance(o, dict)):
-            # period.start / period.end: a year, or a word such as 'onbekend' or 'lopend'
-            allowed = " of ".join(repr(w) for w in words)
-            return [(line, field, f"moet een jaartal zijn of {allowed}, maar is {_show(value)}",
-                     "schrijf het jaartal zonder aanhalingstekens, bijvoorbeeld 2014")]
-        if isinstance(value, str):
-            return [(line, field, f"ongeldige bronsleutel {_show(value)}",
-                     "een sleutel bestaat uit letters, cijfers en _:.- zonder spaties")]
-        if isinstance(value, dict):
-            deepest = jsonschema.exceptions.best_match(
-                [e for e in error.context if e.validator != "type"] or error.context)
-            if deepest is not None:
-                inner = _walk(value, deepest.relative_path)
-                sub = _describe(deepest, value)
-                return [(line_of(inner[0], line), _field_name(path + list(deepest.relative_path)), m, h)
-                        for _, _, m, h in sub]
-        return [(line, field, f"{_show(value)} is hier niet toegestaan", schema.get("description", ""))]
-    return [(line, field, error.message, "")]
+        # period.start / period.end: a year, or a word such as 'onbekend' or 'lopend'
+        allowed = " of ".join(repr(w) for w in words)
+        return [(line, field, f"moet een jaartal zijn of {allowed}, maar is {_show(value)}",
+                 "schrijf het jaartal zonder aanhalingstekens, bijvoorbeeld 2014")]
+    if isinstance(value, str):
+        return [(line, field, f"ongeldige bronsleutel {_show(value)}",
+                 "een sleutel bestaat uit letters, cijfers en _:.- zonder spaties")]
+    if isinstance(value, dict):
+        deepest = jsonschema.exceptions.best_match(
+            [e for e in error.context if e.validator != "type"] or error.context)
+        if deepest is not None:
+            inner = _walk(value, deepest.relative_path)
+            sub = _describe(deepest, value)
+            return [(line_of(inner[0], line), _field_name(path + list(deepest.relative_path)), msg, hint)
+                    for _, _, msg, hint in sub]
+    return [(line, field, f"{_show(value)} is hier niet toegestaan", m.schema.get("description", ""))]
+
+
+#: JSON Schema keyword -> its Dutch message(s); a function may return None to fall back to jsonschema's text.
+_MESSAGES: dict[str, Callable[[_Mistake], list[Message] | None]] = {
+    "additionalProperties": _additional_properties,
+    "required": _required,
+    "minProperties": _min_properties,
+    "type": _type,
+    "enum": _enum,
+    "const": _const,
+    "minLength": _empty_text,
+    "pattern": _pattern,
+    "format": _format,
+    "minItems": _min_items,
+    "maxLength": _max_length,
+    "uniqueItems": _unique_items,
+    "minimum": _bound,
+    "maximum": _bound,
+    "oneOf": _one_of,
+}
