@@ -18,15 +18,22 @@ from typing import Any
 
 import yaml
 
+from ..data.kinds import RECORD_KINDS
 from ..data.schema import ref_target
 
-#: Record folders the editor writes one YAML file per record into (folder collections).
-FOLDER_COLLECTIONS = (
-    # (schema kind, collection name, data folder, label, singular label, summary field)
-    ("method", "methods", "methods", "Methoden", "Methode", "name"),
-    ("case", "cases", "cases", "Praktijkvoorbeelden", "Praktijkvoorbeeld", "name"),
-    ("checklist", "checklists", "checklists", "Checklists", "Checklist", "title"),
-)
+
+
+def folder_collections(raw: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """Record folders the editor writes one YAML file per record into (folder collections), one per record
+    kind (macros/data/kinds.py): (schema kind, collection name, data folder, label, singular label, summary
+    field). The summary is the field a record's heading comes from: name, else title."""
+    out = []
+    for kind in RECORD_KINDS:
+        properties = raw[kind.schema].get("properties", {})
+        summary = next((f for f in ("name", "title", "label", "term") if f in properties), "id")
+        out.append((kind.id, kind.folder, kind.folder, kind.title, kind.label.capitalize(), summary))
+    return out
+
 #: Data files that hold one list of records (file collections with one list field).
 LIST_COLLECTIONS = (
     # (schema kind, collection/file name, data file, label, label of one item, summary field)
@@ -280,7 +287,7 @@ def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
     builder = _Builder(raw, vocabulary or Vocabulary())
     repository = repository or Repository()
     collections: list[dict[str, Any]] = []
-    for kind, name, folder, label, singular, summary in FOLDER_COLLECTIONS:
+    for kind, name, folder, label, singular, summary in folder_collections(raw):
         schema = raw[f"{kind}.schema.json"]
         fields = builder.fields(schema, f"{kind}.schema.json")
         # The first key gets the line hand-written files start with (schema support in text editors).
@@ -373,7 +380,7 @@ def schema_fields(schema_dir: Path) -> dict[str, list[str]]:
             elif resolved.get("type") == "object":
                 walk(resolved, inner_base, f"{prefix}{name}.", acc)
 
-    for kind, *_ in FOLDER_COLLECTIONS + LIST_COLLECTIONS:
+    for kind, *_ in [*folder_collections(raw), *LIST_COLLECTIONS]:
         schema = raw[f"{kind}.schema.json"]
         schema = schema["items"] if schema.get("type") == "array" else schema
         acc: list[str] = []
