@@ -134,7 +134,11 @@ def front_matter(**values: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+@lru_cache(maxsize=1)
 def make_environment() -> Environment:
+    """One environment per process: compiling the templates took half a second per build, and a
+    process builds many times (`make serve` after each edit, the tests). Nothing per build is stored
+    on it; the loader notices edited template files by their modification time."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(default=True, default_for_string=True),
