@@ -187,44 +187,107 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
 
 def _build(text: str, display: str, problems: Problems) -> Any:
     """Turn parser events into YMap/YList/YStr values without recursion."""
-    stack: list[Any] = []
-    pending_key: list[Any] = []  # for each open mapping: the key waiting for its value
-    root: Any = None
-    documents = 0
+    return _TreeBuilder(text, display, problems).build()
 
-    def attach(value: Any, mark_line: int) -> None:
-        nonlocal root
-        if not stack:
-            root = value
+
+class _TreeBuilder:
+    """Builds the value tree from the parser's events, one step per kind of event. Keeps a stack of
+    open containers instead of recursing, so deep nesting cannot overflow Python's stack."""
+
+    def __init__(self, text: str, display: str, problems: Problems):
+        self.text, self.display, self.problems = text, display, problems
+        self.lines = text.splitlines()
+        self.stack: list[Any] = []
+        self.pending_key: list[Any] = []  # for each open mapping: the key waiting for its value
+        self.key_lines: dict[int, int] = {}  # id(mapping) -> line of the key waiting for its value
+        self.root: Any = None
+        self.documents = 0
+
+    def build(self) -> Any:
+        for event in yaml.parse(self.text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark else 0
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.add(self.display, line, "", "het bestand bevat meer dan één YAML-document ('---')",
+                                      "zet elk record in een eigen bestand")
+                    return None
+                continue
+            self.refuse_constructs(event, line)
+            if isinstance(event, yaml.ScalarEvent):
+                self.attach(_scalar(event, self.lines, self.problems, self.display, self.where), line)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self.open(event, line)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                container = self.stack.pop()
+                self.pending_key.pop()
+                self.attach(container, container.line)
+        return self.root
+
+    def refuse_constructs(self, event: yaml.Event, line: int) -> None:
+        """Aliases, anchors and tags are reported and stop the file (raises _Abort)."""
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.add(self.display, line, self.where(), f"verwijzing '*{event.anchor}' is niet toegestaan",
+                              "schrijf de tekst gewoon opnieuw uit; ankers en verwijzingen worden niet gebruikt")
+            raise _Abort
+        if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             return
-        parent = stack[-1]
+        if event.anchor is not None:
+            self.problems.add(self.display, line, self.where(), f"anker '&{event.anchor}' is niet toegestaan",
+                              "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
+            raise _Abort
+        if event.tag not in _ALLOWED_TAGS:
+            tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
+            self.problems.add(self.display, line, self.where(), f"label '{tag}' is niet toegestaan",
+                              "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
+            raise _Abort
+
+    def open(self, event: yaml.Event, line: int) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.problems.add(self.display, line, self.where(top_only=True),
+                              f"de gegevens zijn dieper genest dan {MAX_DEPTH} niveaus", "controleer het inspringen")
+            raise _Abort
+        container: Any = YMap() if isinstance(event, yaml.MappingStartEvent) else YList()
+        container.line = line
+        self.stack.append(container)
+        self.pending_key.append(_NO_KEY)
+
+    def attach(self, value: Any, mark_line: int) -> None:
+        """Put a finished value into the open container: as list item, as key, or as the key's value."""
+        if not self.stack:
+            self.root = value
+            return
+        parent = self.stack[-1]
         if isinstance(parent, YList):
             parent.append(value)
             parent.item_lines.append(mark_line)
             return
-        key = pending_key[-1]
+        key = self.pending_key[-1]
         if key is _NO_KEY:
-            if not isinstance(value, (YStr, YInt, YFloat)):
-                problems.add(display, mark_line, "", "een sleutel moet gewone tekst zijn")
-                pending_key[-1] = _BAD_KEY
-                return
-            pending_key[-1] = str(value)
-            _key_lines[id(parent)] = mark_line
+            self.take_key(parent, value, mark_line)
             return
         if key is not _BAD_KEY:
             if key in parent:
-                problems.add(display, mark_line, key,
-                             f"staat twee keer in dezelfde lijst van velden (eerst op regel {parent.key_lines[key]})",
-                             "haal een van de twee weg; YAML zou stilletjes de laatste houden")
+                self.problems.add(self.display, mark_line, key,
+                                  f"staat twee keer in dezelfde lijst van velden (eerst op regel {parent.key_lines[key]})",
+                                  "haal een van de twee weg; YAML zou stilletjes de laatste houden")
             else:
                 parent[key] = value
-                parent.key_lines[key] = _key_lines[id(parent)]
-        pending_key[-1] = _NO_KEY
+                parent.key_lines[key] = self.key_lines[id(parent)]
+        self.pending_key[-1] = _NO_KEY
 
-    def where(top_only: bool = False) -> str:
+    def take_key(self, parent: YMap, value: Any, mark_line: int) -> None:
+        if not isinstance(value, (YStr, YInt, YFloat)):
+            self.problems.add(self.display, mark_line, "", "een sleutel moet gewone tekst zijn")
+            self.pending_key[-1] = _BAD_KEY
+            return
+        self.pending_key[-1] = str(value)
+        self.key_lines[id(parent)] = mark_line
+
+    def where(self, top_only: bool = False) -> str:
         """The field being read, 'costs.time' or 'steps[2]' style (as schema messages name it)."""
         name = ""
-        for container, key in zip(stack, pending_key):
+        for container, key in zip(self.stack, self.pending_key):
             if isinstance(container, YList):
                 name += f"[{len(container) + 1}]"
             elif isinstance(key, str):
@@ -232,48 +295,6 @@ def _build(text: str, display: str, problems: Problems) -> Any:
             if top_only and name and not name.startswith("["):
                 return name
         return name
-
-    _key_lines: dict[int, int] = {}
-    lines = text.splitlines()
-    for event in yaml.parse(text, Loader=_Loader):
-        line = event.start_mark.line + 1 if event.start_mark else 0
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                problems.add(display, line, "", "het bestand bevat meer dan één YAML-document ('---')",
-                             "zet elk record in een eigen bestand")
-                return None
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            problems.add(display, line, where(), f"verwijzing '*{event.anchor}' is niet toegestaan",
-                         "schrijf de tekst gewoon opnieuw uit; ankers en verwijzingen worden niet gebruikt")
-            raise _Abort
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.anchor is not None:
-                problems.add(display, line, where(), f"anker '&{event.anchor}' is niet toegestaan",
-                             "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
-                raise _Abort
-            if event.tag not in _ALLOWED_TAGS:
-                tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
-                problems.add(display, line, where(), f"label '{tag}' is niet toegestaan",
-                             "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
-                raise _Abort
-        if isinstance(event, yaml.ScalarEvent):
-            attach(_scalar(event, lines, problems, display, where), line)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if len(stack) >= MAX_DEPTH:
-                problems.add(display, line, where(top_only=True), f"de gegevens zijn dieper genest dan {MAX_DEPTH} niveaus",
-                             "controleer het inspringen")
-                raise _Abort
-            container: Any = YMap() if isinstance(event, yaml.MappingStartEvent) else YList()
-            container.line = line
-            stack.append(container)
-            pending_key.append(_NO_KEY)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            container = stack.pop()
-            pending_key.pop()
-            attach(container, container.line)
-    return root
 
 
 class _Abort(yaml.MarkedYAMLError):
