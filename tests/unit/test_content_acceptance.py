@@ -55,3 +55,13 @@ def test_the_check_finds_an_empty_field() -> None:
     record = {"when_to_use": ["Als bewoners zelf een plan hebben."], "who_does_what": {"bewoners": []},
               "evidence": {"level": None}}
     assert [name for name in FIELDS if not filled(value(record, name))] == ["who_does_what", "evidence.level"]
+
+
+def test_no_reading_list_title_is_a_bracketed_stand_in() -> None:
+    """Issue 14, acceptance: no page shows a bracketed stand-in title ('[Artikel over …]'). Every title on the
+    reading list is the work's own title or, marked 'titel niet gecontroleerd', its subject; never a description
+    in square brackets."""
+    data = load_valid_dataset(REAL_DATA, ROOT)
+    titles = {entry.key: entry.title for entry in data.bibliography}
+    assert len(titles) > 100
+    assert {key: title for key, title in titles.items() if title.lstrip().startswith("[")} == {}
