@@ -29,24 +29,9 @@ class Schemas:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.raw = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.schema.json"))}
-        # Validators get the schemas with every $ref already replaced by its target: resolving
-        # references on each use made validation three times slower (a few ms per record).
-        # One validator per schema file: the record kinds (macros/data/kinds.py) and the list files.
-        kinds = [name.removesuffix(".schema.json") for name in self.raw if name != COMMON]
-        inlined = {kind: _inline(self.raw[f"{kind}.schema.json"], f"{kind}.schema.json", self.raw) for kind in kinds}
-        checker = jsonschema.FormatChecker()
-        self._validators = {kind: jsonschema.Draft202012Validator(schema, format_checker=checker)
-                            for kind, schema in inlined.items()}
-        # jsonschema walks the schema for every record (about 2 ms each); fastjsonschema compiles it to
-        # Python once and says "valid" ten times faster. Only a record it rejects goes through jsonschema,
-        # which lists every mistake with its path. The schemas use only keywords both read alike, and
-        # formats are jsonschema's own checks, so the quick check is never more lenient.
-        self._quick = {kind: fastjsonschema.compile(
-                           {**schema, "$schema": "http://json-schema.org/draft-07/schema#"},
-                           formats={name: functools.partial(checker.conforms, format=name)
-                                    for name in checker.checkers})
-                       for kind, schema in inlined.items()}
+        texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.schema.json"))}
+        self.raw = {name: json.loads(text) for name, text in texts.items()}
+        self._validators, self._quick = _compiled(tuple(texts.items()))
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -97,6 +82,30 @@ def ref_target(ref: str, base: str, raw: dict[str, Any]) -> tuple[Any, str]:
     for part in [p for p in pointer.split("/") if p]:
         target = target[part]
     return target, file
+
+
+@functools.lru_cache(maxsize=4)
+def _compiled(texts: tuple[tuple[str, str], ...]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validators for the schema files with these texts. Compiling takes about 0.2 s, so a process
+    that loads the data again (`make serve` after an edit, the test suite) compiles each schema set once."""
+    raw = {name: json.loads(text) for name, text in texts}
+    # Validators get the schemas with every $ref already replaced by its target: resolving
+    # references on each use made validation three times slower (a few ms per record).
+    # One validator per schema file: the record kinds (macros/data/kinds.py) and the list files.
+    kinds = [name.removesuffix(".schema.json") for name in raw if name != COMMON]
+    inlined = {kind: _inline(raw[f"{kind}.schema.json"], f"{kind}.schema.json", raw) for kind in kinds}
+    checker = jsonschema.FormatChecker()
+    validators = {kind: jsonschema.Draft202012Validator(schema, format_checker=checker)
+                  for kind, schema in inlined.items()}
+    # jsonschema walks the schema for every record (about 2 ms each); fastjsonschema compiles it to
+    # Python once and says "valid" ten times faster. Only a record it rejects goes through jsonschema,
+    # which lists every mistake with its path. The schemas use only keywords both read alike, and
+    # formats are jsonschema's own checks, so the quick check is never more lenient.
+    quick = {kind: fastjsonschema.compile(
+                 {**schema, "$schema": "http://json-schema.org/draft-07/schema#"},
+                 formats={name: functools.partial(checker.conforms, format=name) for name in checker.checkers})
+             for kind, schema in inlined.items()}
+    return validators, quick
 
 
 def _inline(node: Any, base: str, raw: dict[str, Any]) -> Any:

@@ -187,11 +187,12 @@ def _scalar(event: yaml.ScalarEvent, lines: list[str], problems: Problems, displ
 
 def _build(text: str, display: str, problems: Problems) -> Any:
     """Turn parser events into YMap/YList/YStr values without recursion."""
-    return _Builder(text, display, problems).build()
+    return _TreeBuilder(text, display, problems).build()
 
 
-class _Builder:
-    """One file's parser events -> values: a method per kind of event, plus the checks that refuse a construct."""
+class _TreeBuilder:
+    """Builds the value tree from the parser's events, one step per kind of event. Keeps a stack of
+    open containers instead of recursing, so deep nesting cannot overflow Python's stack."""
 
     def __init__(self, text: str, display: str, problems: Problems):
         self.text, self.display, self.problems = text, display, problems
@@ -206,43 +207,40 @@ class _Builder:
         for event in yaml.parse(self.text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark else 0
             if isinstance(event, yaml.DocumentStartEvent):
-                if not self.document(line):
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.add(self.display, line, "", "het bestand bevat meer dan één YAML-document ('---')",
+                                      "zet elk record in een eigen bestand")
                     return None
                 continue
-            self.refuse(event, line)
+            self.refuse_constructs(event, line)
             if isinstance(event, yaml.ScalarEvent):
                 self.attach(_scalar(event, self.lines, self.problems, self.display, self.where), line)
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 self.open(event, line)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.close()
+                container = self.stack.pop()
+                self.pending_key.pop()
+                self.attach(container, container.line)
         return self.root
 
-    def document(self, line: int) -> bool:
-        """A new YAML document: the first is the file, a second one is refused."""
-        self.documents += 1
-        if self.documents > 1:
-            self.problems.add(self.display, line, "", "het bestand bevat meer dan één YAML-document ('---')",
-                              "zet elk record in een eigen bestand")
-            return False
-        return True
-
-    def refuse(self, event: yaml.Event, line: int) -> None:
-        """Aliases, anchors and tags other than the plain ones stop the file (reported, then _Abort)."""
+    def refuse_constructs(self, event: yaml.Event, line: int) -> None:
+        """Aliases, anchors and tags are reported and stop the file (raises _Abort)."""
         if isinstance(event, yaml.AliasEvent):
             self.problems.add(self.display, line, self.where(), f"verwijzing '*{event.anchor}' is niet toegestaan",
                               "schrijf de tekst gewoon opnieuw uit; ankers en verwijzingen worden niet gebruikt")
             raise _Abort
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.anchor is not None:
-                self.problems.add(self.display, line, self.where(), f"anker '&{event.anchor}' is niet toegestaan",
-                                  "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
-                raise _Abort
-            if event.tag not in _ALLOWED_TAGS:
-                tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
-                self.problems.add(self.display, line, self.where(), f"label '{tag}' is niet toegestaan",
-                                  "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
-                raise _Abort
+        if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return
+        if event.anchor is not None:
+            self.problems.add(self.display, line, self.where(), f"anker '&{event.anchor}' is niet toegestaan",
+                              "ankers en verwijzingen worden niet gebruikt; schrijf de waarde uit")
+            raise _Abort
+        if event.tag not in _ALLOWED_TAGS:
+            tag = (event.tag or "").replace("tag:yaml.org,2002:", "!!")  # as the curator wrote it
+            self.problems.add(self.display, line, self.where(), f"label '{tag}' is niet toegestaan",
+                              "laat labels als !include weg; gegevens halen geen andere bestanden binnen")
+            raise _Abort
 
     def open(self, event: yaml.Event, line: int) -> None:
         if len(self.stack) >= MAX_DEPTH:
@@ -254,13 +252,8 @@ class _Builder:
         self.stack.append(container)
         self.pending_key.append(_NO_KEY)
 
-    def close(self) -> None:
-        container = self.stack.pop()
-        self.pending_key.pop()
-        self.attach(container, container.line)
-
     def attach(self, value: Any, mark_line: int) -> None:
-        """Put a finished value where it belongs: the root, the open list, or the open mapping (key or value)."""
+        """Put a finished value into the open container: as list item, as key, or as the key's value."""
         if not self.stack:
             self.root = value
             return
@@ -271,12 +264,7 @@ class _Builder:
             return
         key = self.pending_key[-1]
         if key is _NO_KEY:
-            if not isinstance(value, (YStr, YInt, YFloat)):
-                self.problems.add(self.display, mark_line, "", "een sleutel moet gewone tekst zijn")
-                self.pending_key[-1] = _BAD_KEY
-                return
-            self.pending_key[-1] = str(value)
-            self.key_lines[id(parent)] = mark_line
+            self.take_key(parent, value, mark_line)
             return
         if key is not _BAD_KEY:
             if key in parent:
@@ -287,6 +275,14 @@ class _Builder:
                 parent[key] = value
                 parent.key_lines[key] = self.key_lines[id(parent)]
         self.pending_key[-1] = _NO_KEY
+
+    def take_key(self, parent: YMap, value: Any, mark_line: int) -> None:
+        if not isinstance(value, (YStr, YInt, YFloat)):
+            self.problems.add(self.display, mark_line, "", "een sleutel moet gewone tekst zijn")
+            self.pending_key[-1] = _BAD_KEY
+            return
+        self.pending_key[-1] = str(value)
+        self.key_lines[id(parent)] = mark_line
 
     def where(self, top_only: bool = False) -> str:
         """The field being read, 'costs.time' or 'steps[2]' style (as schema messages name it)."""

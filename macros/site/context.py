@@ -82,7 +82,7 @@ class Site:
         self.review_months = review.REVIEW_MONTHS
 
     def review_overdue(self, record: Record) -> bool:
-        """Is the last expert check of this record older than the review period (macros/review.py)?"""
+        """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
         return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
 
     def correction_mailto(self, record: Record) -> str:
@@ -198,7 +198,7 @@ class PageContext:
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
         self.site = Site(data, edit_base, today, publication)
-        self.env = make_environment(kind.template_dir for kind in data.kinds if kind.template_dir)
+        self.env = make_environment(tuple(kind.template_dir for kind in data.kinds if kind.template_dir))
         self.files: dict[str, str] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:

@@ -357,7 +357,7 @@ def _drop_none(value: Any) -> Any:
 
 
 def config_yaml(config: dict[str, Any]) -> str:
-    header = ("# Gegenereerd uit data/schema/*.json bij elke bouw (macros/editor_config.py): niet met de hand\n"
+    header = ("# Gegenereerd uit data/schema/*.json bij elke bouw (macros/site/editor_config.py): niet met de hand\n"
               "# bewerken. Uitleg: docs/redactie.md, 'De web-editor'.\n")
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 

@@ -1,4 +1,4 @@
-"""The map of practice cases (praktijk/kaart/): geometry and layout in macros/case_map.py."""
+"""The map of practice cases (praktijk/kaart/): geometry and layout in macros/figures/case_map.py."""
 from __future__ import annotations
 
 from ..figures import case_map

@@ -2,7 +2,7 @@
 
 Dates come from the data where it has them (the review date of a record with status 'beoordeeld', who
 reviewed it) and from git history for when a record's file was added and last changed
-(macros/history.py). Both are fixed for a given commit, so the page and the feed are too. Without git
+(macros/data/history.py). Both are fixed for a given commit, so the page and the feed are too. Without git
 history (a copied project, a shallow clone) those dates are unknown, and the page says so.
 """
 from __future__ import annotations

@@ -123,9 +123,12 @@ def front_matter(**values: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def make_environment(extra_dirs: Iterable[Path] = ()) -> Environment:
-    """The Jinja environment of every generated page; ``extra_dirs`` are searched after macros/templates/
-    (a record kind defined outside this package brings its own template folder)."""
+@lru_cache(maxsize=4)
+def make_environment(extra_dirs: tuple[Path, ...] = ()) -> Environment:
+    """One environment per process: compiling the templates took half a second per build, and a
+    process builds many times (`make serve` after each edit, the tests). Nothing per build is stored
+    on it; the loader notices edited template files by their modification time. ``extra_dirs`` are
+    searched after macros/templates/ (a record kind defined outside this package brings its own folder)."""
     env = Environment(
         loader=FileSystemLoader([TEMPLATES, *extra_dirs]),
         autoescape=select_autoescape(default=True, default_for_string=True),

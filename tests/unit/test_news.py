@@ -1,4 +1,4 @@
-"""'Wat is er nieuw' (macros/page_news.py, macros/history.py): dates from the data and from git history,
+"""'Wat is er nieuw' (macros/site/news.py, macros/data/history.py): dates from the data and from git history,
 newest first, the same for every build of one commit; unknown (never a crash) without full history."""
 from __future__ import annotations
 
