@@ -14,12 +14,13 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
-from macros import citations, review_state
-from macros.dataset import load_valid_dataset
-from macros.editor_config import write_editor_config
-from macros.pages import Publication, build_pages, write_pages
-from macros.problems import DataError, Problem
-from macros.search_index import ENGINES, build_search_index
+from macros.data import review_state
+from macros.data.dataset import load_valid_dataset
+from macros.data.problems import DataError, Problem
+from macros.site import citations
+from macros.site.build import Publication, build_pages, write_pages
+from macros.site.editor_config import write_editor_config
+from macros.site.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -90,9 +91,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
 
     env.variables["wijkengids"] = {
-        "methoden": len(data.methods),
-        "praktijkvoorbeelden": len(data.cases),
-        "checklists": len(data.checklists),
+        # {{ wijkengids.methoden }}, … : the number of records of each kind, by its plural.
+        **{kind.plural: len(data.records_of(kind.id)) for kind in data.kinds},
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),

@@ -45,7 +45,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.pages import GENERATED_DIRS
+from macros.data.kinds import generated_dirs
 from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
@@ -102,116 +102,154 @@ def ylist(values: list[str]) -> str:
 
 def generate(target: Path, methods: int, bib_entries: int, seed: int = SEED) -> dict[str, int]:
     """Write a synthetic data set with the real schema, ladder and themes into `target`."""
-    rng = random.Random(seed + methods)
-    text = Text(seed + methods)
-    shutil.copytree(ROOT / "data" / "schema", target / "schema")
-    shutil.copy2(ROOT / "data" / "ladder.yaml", target / "ladder.yaml")
-    themes_file = ROOT / "data" / "themes.yaml"
-    keywords = ["participatie"]
-    if themes_file.exists():
-        shutil.copy2(themes_file, target / "themes.yaml")
-        keywords = [k for theme in yaml.safe_load(themes_file.read_text(encoding="utf-8")) for k in theme["keywords"]]
-    ladder = yaml.safe_load((ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8"))
-    rungs = [r["id"] for r in ladder["bewoners"]]
-    roles = [r["id"] for r in ladder["overheid"]]
-    schema = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
-    enum = {name: schema[name]["enum"] for name in ("domain", "participationType", "level", "phase", "targetGroup")}
+    return _Generator(target, methods, seed).run(bib_entries)
 
-    # The reading list: keys the real ladder cites, then synthetic ones up to `bib_entries`.
-    cited = sorted({s if isinstance(s, str) else s["key"] for side in ladder.values() for r in side
-                    for s in r.get("sources") or []})
-    keys = cited + [f"bron{i:04d}" for i in range(bib_entries - len(cited))]
-    entries = []
-    for index, key in enumerate(keys):
-        kind = ("book", "article", "report")[index % 3]
-        authors = " and ".join(
-            f"{family}, {rng.choice(FIRST)}" if not particle else f"{particle} {family}, {rng.choice(FIRST)}"
-            for particle, family in rng.sample(SURNAMES, rng.randint(1, 3)))
-        fields = [f"author = {{{authors}}}", f"title = {{{text.words(4, 10).capitalize()}}}",
-                  f"year = {{{rng.randint(1969, 2025)}}}", f"keywords = {{{rng.choice(keywords)}}}"]
-        if kind == "article":
-            fields += [f"journal = {{Tijdschrift voor {text.words(1, 2)}}}", f"volume = {{{rng.randint(1, 40)}}}",
-                       f"pages = {{{rng.randint(1, 90)}--{rng.randint(91, 200)}}}", f"doi = {{10.5555/wg.{index}}}"]
-        elif kind == "report":
-            fields += [f"institution = {{{{Kenniscentrum {text.words(1, 2).capitalize()}}}}}",
-                       f"url = {{https://example.nl/rapport/{index}}}"]
-        else:
-            fields += [f"publisher = {{Uitgeverij {text.words(1, 1).capitalize()}}}"]
-        entries.append(f"@{kind}{{{key},\n  " + ",\n  ".join(fields) + "\n}\n")
-    (target / "references.bib").write_text("\n".join(entries), encoding="utf-8")
 
-    def sources() -> str:
-        chosen = rng.sample(keys, rng.randint(1, 3))
+class _Generator:
+    """One method per file kind. The steps share one random stream, so they run in a fixed order and the
+    same seed gives the same files."""
+
+    def __init__(self, target: Path, methods: int, seed: int):
+        self.target = target
+        self.rng = random.Random(seed + methods)
+        self.text = Text(seed + methods)
+        self.method_ids = [f"methode-{i:05d}" for i in range(methods)]
+        self.checklist_ids = [f"checklist-{i:03d}" for i in range(max(3, methods // 50))]
+        self.keys: list[str] = []
+
+    def run(self, bib_entries: int) -> dict[str, int]:
+        keywords = self.copy_model()
+        self.write_bibliography(bib_entries, keywords)
+        self.write_methods()
+        cases = self.write_cases()
+        self.write_checklists()
+        self.write_lists()
+        return {"methods": len(self.method_ids), "cases": cases, "checklists": len(self.checklist_ids),
+                "bib": len(self.keys)}
+
+    def copy_model(self) -> list[str]:
+        """The real schema, ladder and themes; returns the themes' keywords for the BibTeX entries."""
+        shutil.copytree(ROOT / "data" / "schema", self.target / "schema")
+        shutil.copy2(ROOT / "data" / "ladder.yaml", self.target / "ladder.yaml")
+        themes_file = ROOT / "data" / "themes.yaml"
+        keywords = ["participatie"]
+        if themes_file.exists():
+            shutil.copy2(themes_file, self.target / "themes.yaml")
+            keywords = [k for theme in yaml.safe_load(themes_file.read_text(encoding="utf-8")) for k in theme["keywords"]]
+        self.ladder = yaml.safe_load((ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8"))
+        self.rungs = [r["id"] for r in self.ladder["bewoners"]]
+        self.roles = [r["id"] for r in self.ladder["overheid"]]
+        schema = json.loads((ROOT / "data" / "schema" / "common.schema.json").read_text(encoding="utf-8"))["$defs"]
+        self.enum = {name: schema[name]["enum"]
+                     for name in ("domain", "participationType", "level", "phase", "targetGroup")}
+        return keywords
+
+    def write_bibliography(self, bib_entries: int, keywords: list[str]) -> None:
+        """Keys the real ladder cites, then synthetic ones up to `bib_entries`."""
+        rng, text = self.rng, self.text
+        cited = sorted({s if isinstance(s, str) else s["key"] for side in self.ladder.values() for r in side
+                        for s in r.get("sources") or []})
+        self.keys = cited + [f"bron{i:04d}" for i in range(bib_entries - len(cited))]
+        entries = []
+        for index, key in enumerate(self.keys):
+            kind = ("book", "article", "report")[index % 3]
+            authors = " and ".join(
+                f"{family}, {rng.choice(FIRST)}" if not particle else f"{particle} {family}, {rng.choice(FIRST)}"
+                for particle, family in rng.sample(SURNAMES, rng.randint(1, 3)))
+            fields = [f"author = {{{authors}}}", f"title = {{{text.words(4, 10).capitalize()}}}",
+                      f"year = {{{rng.randint(1969, 2025)}}}", f"keywords = {{{rng.choice(keywords)}}}"]
+            if kind == "article":
+                fields += [f"journal = {{Tijdschrift voor {text.words(1, 2)}}}", f"volume = {{{rng.randint(1, 40)}}}",
+                           f"pages = {{{rng.randint(1, 90)}--{rng.randint(91, 200)}}}", f"doi = {{10.5555/wg.{index}}}"]
+            elif kind == "report":
+                fields += [f"institution = {{{{Kenniscentrum {text.words(1, 2).capitalize()}}}}}",
+                           f"url = {{https://example.nl/rapport/{index}}}"]
+            else:
+                fields += [f"publisher = {{Uitgeverij {text.words(1, 1).capitalize()}}}"]
+            entries.append(f"@{kind}{{{key},\n  " + ",\n  ".join(fields) + "\n}\n")
+        (self.target / "references.bib").write_text("\n".join(entries), encoding="utf-8")
+
+    def sources(self) -> str:
+        rng = self.rng
+        chosen = rng.sample(self.keys, rng.randint(1, 3))
         return "[" + ", ".join(k if rng.random() < 0.7 else f'{{key: {k}, pages: "{rng.randint(1, 99)}"}}'
                                for k in chosen) + "]"
 
-    method_ids = [f"methode-{i:05d}" for i in range(methods)]
-    checklist_ids = [f"checklist-{i:03d}" for i in range(max(3, methods // 50))]
-    (target / "methods").mkdir()
-    for i, mid in enumerate(method_ids):
-        start = rng.randrange(len(rungs))
-        description = "\n\n".join([
-            text.sentences(4) + f" Lees meer over **{rng.choice(GLOSSARY)}** in [de handreiking](https://example.nl/h/{i}).",
-            text.sentences(5), "- " + "\n- ".join(text.sentence(4, 8) for _ in range(3)), text.sentences(4)])
-        lines = [
-            f"id: {mid}", f"name: {q(text.words(1, 3).capitalize() + f' {i}')}",
-            f"aliases: [{q(text.words(1, 2) + f' {i}')}]",
-            f"summary: {q(text.sentence(10, 20))}",
-            "description: |\n" + "".join(f"  {line}\n" if line else "\n" for line in description.split("\n")).rstrip("\n"),
-            f"rungs: {ylist(rungs[start:start + rng.choice((1, 1, 2, 3))])}",
-            f"roles: {ylist(sorted(rng.sample(roles, rng.randint(1, 2)), key=roles.index))}",
-            f"domain: {rng.choice(enum['domain'])}",
-            f"types: {ylist(rng.sample(enum['participationType'], 1))}",
-            f"levels: {ylist(rng.sample(enum['level'], rng.randint(1, 2)))}",
-            f"phases: {ylist(rng.sample(enum['phase'], rng.randint(1, 3)))}",
-            f"target_groups: {ylist(rng.sample(enum['targetGroup'], rng.randint(1, 3)))}",
-            f"preconditions: {ylist([text.sentence(5, 10) for _ in range(3)])}",
-            f"steps: {ylist([text.sentence(5, 12) for _ in range(5)])}",
-            f"pitfalls: {ylist([text.sentence(5, 10) for _ in range(3)])}",
-            f"costs: {{time: {q(text.words(2, 4))}, money: {q(text.words(2, 4))}, people: {q(text.words(2, 4))}}}",
-            f"related: {ylist(sorted(set(rng.sample(method_ids, min(3, methods))) - {mid}))}",
-            f"checklists: {ylist(rng.sample(checklist_ids, rng.randint(0, 1)))}",
-            f"sources: {sources()}",
-            "status: concept",
-            f"kind: {('methode', 'instrument', 'programma')[i % 3]}",
-        ]
-        (target / "methods" / f"{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    def write_methods(self) -> None:
+        rng, text, rungs, roles, enum = self.rng, self.text, self.rungs, self.roles, self.enum
+        methods = len(self.method_ids)
+        (self.target / "methods").mkdir()
+        for i, mid in enumerate(self.method_ids):
+            start = rng.randrange(len(rungs))
+            description = "\n\n".join([
+                text.sentences(4) + f" Lees meer over **{rng.choice(GLOSSARY)}** in [de handreiking](https://example.nl/h/{i}).",
+                text.sentences(5), "- " + "\n- ".join(text.sentence(4, 8) for _ in range(3)), text.sentences(4)])
+            lines = [
+                f"id: {mid}", f"name: {q(text.words(1, 3).capitalize() + f' {i}')}",
+                f"aliases: [{q(text.words(1, 2) + f' {i}')}]",
+                f"summary: {q(text.sentence(10, 20))}",
+                "description: |\n" + "".join(f"  {line}\n" if line else "\n" for line in description.split("\n")).rstrip("\n"),
+                f"rungs: {ylist(rungs[start:start + rng.choice((1, 1, 2, 3))])}",
+                f"roles: {ylist(sorted(rng.sample(roles, rng.randint(1, 2)), key=roles.index))}",
+                f"domain: {rng.choice(enum['domain'])}",
+                f"types: {ylist(rng.sample(enum['participationType'], 1))}",
+                f"levels: {ylist(rng.sample(enum['level'], rng.randint(1, 2)))}",
+                f"phases: {ylist(rng.sample(enum['phase'], rng.randint(1, 3)))}",
+                f"target_groups: {ylist(rng.sample(enum['targetGroup'], rng.randint(1, 3)))}",
+                f"preconditions: {ylist([text.sentence(5, 10) for _ in range(3)])}",
+                f"steps: {ylist([text.sentence(5, 12) for _ in range(5)])}",
+                f"pitfalls: {ylist([text.sentence(5, 10) for _ in range(3)])}",
+                f"costs: {{time: {q(text.words(2, 4))}, money: {q(text.words(2, 4))}, people: {q(text.words(2, 4))}}}",
+                f"related: {ylist(sorted(set(rng.sample(self.method_ids, min(3, methods))) - {mid}))}",
+                f"checklists: {ylist(rng.sample(self.checklist_ids, rng.randint(0, 1)))}",
+                f"sources: {self.sources()}",
+                "status: concept",
+                f"kind: {('methode', 'instrument', 'programma')[i % 3]}",
+            ]
+            (self.target / "methods" / f"{mid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    cases = max(1, methods // 5)
-    (target / "cases").mkdir()
-    for i in range(cases):
-        cid = f"praktijk-{i:05d}"
-        lines = [
-            f"id: {cid}", f"name: {q(text.words(1, 3).capitalize() + f' in wijk {i}')}",
-            f"place: {q('Wijk ' + str(i))}", f"municipality: {q(text.words(1, 1).capitalize() + 'stad')}",
-            "country: NL", f"coordinates: {{lat: {rng.uniform(50.8, 53.5):.4f}, lon: {rng.uniform(3.4, 7.1):.4f}}}",
-            f"period: {{start: {rng.randint(1990, 2020)}, end: lopend}}",
-            f"actors: {ylist([text.words(1, 2).capitalize() for _ in range(3)])}",
-            f"methods: {ylist(rng.sample(method_ids, min(methods, rng.randint(1, 3))))}",
-            f"rungs: {ylist(rng.sample(rungs, 1))}", f"summary: {q(text.sentence(10, 20))}",
-            "description: |\n  " + text.sentences(6) + "\n\n  " + text.sentences(6),
-            f"results: {ylist([text.sentence() for _ in range(3)])}",
-            f"lessons: {ylist([text.sentence() for _ in range(3)])}",
-            f"sources: {sources()}", "status: concept",
-        ]
-        (target / "cases" / f"{cid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    def write_cases(self) -> int:
+        rng, text, methods = self.rng, self.text, len(self.method_ids)
+        cases = max(1, methods // 5)
+        (self.target / "cases").mkdir()
+        for i in range(cases):
+            cid = f"praktijk-{i:05d}"
+            lines = [
+                f"id: {cid}", f"name: {q(text.words(1, 3).capitalize() + f' in wijk {i}')}",
+                f"place: {q('Wijk ' + str(i))}", f"municipality: {q(text.words(1, 1).capitalize() + 'stad')}",
+                "country: NL", f"coordinates: {{lat: {rng.uniform(50.8, 53.5):.4f}, lon: {rng.uniform(3.4, 7.1):.4f}}}",
+                f"period: {{start: {rng.randint(1990, 2020)}, end: lopend}}",
+                f"actors: {ylist([text.words(1, 2).capitalize() for _ in range(3)])}",
+                f"methods: {ylist(rng.sample(self.method_ids, min(methods, rng.randint(1, 3))))}",
+                f"rungs: {ylist(rng.sample(self.rungs, 1))}", f"summary: {q(text.sentence(10, 20))}",
+                "description: |\n  " + text.sentences(6) + "\n\n  " + text.sentences(6),
+                f"results: {ylist([text.sentence() for _ in range(3)])}",
+                f"lessons: {ylist([text.sentence() for _ in range(3)])}",
+                f"sources: {self.sources()}", "status: concept",
+            ]
+            (self.target / "cases" / f"{cid}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return cases
 
-    (target / "checklists").mkdir()
-    for i, lid in enumerate(checklist_ids):
-        items = "".join(f"  - id: punt-{n}\n    text: {q(text.sentence(6, 12))}\n"
-                        f"    explanation: {q(text.sentences(2))}\n" for n in range(10))
-        (target / "checklists" / f"{lid}.yaml").write_text(
-            f"id: {lid}\ntitle: {q('Checklist ' + text.words(1, 3) + f' {i}')}\naudience: "
-            f"{rng.choice(['professional', 'bewoner'])}\nphases: [voorbereiding]\nintro: {q(text.sentences(2))}\n"
-            f"items:\n{items}sources: {sources()}\nstatus: concept\n", encoding="utf-8")
+    def write_checklists(self) -> None:
+        rng, text = self.rng, self.text
+        (self.target / "checklists").mkdir()
+        for i, lid in enumerate(self.checklist_ids):
+            items = "".join(f"  - id: punt-{n}\n    text: {q(text.sentence(6, 12))}\n"
+                            f"    explanation: {q(text.sentences(2))}\n" for n in range(10))
+            (self.target / "checklists" / f"{lid}.yaml").write_text(
+                f"id: {lid}\ntitle: {q('Checklist ' + text.words(1, 3) + f' {i}')}\naudience: "
+                f"{rng.choice(['professional', 'bewoner'])}\nphases: [voorbereiding]\nintro: {q(text.sentences(2))}\n"
+                f"items:\n{items}sources: {self.sources()}\nstatus: concept\n", encoding="utf-8")
 
-    glossary = "".join(f"- id: {re.sub(r'[^a-z0-9]+', '-', term.replace('ö', 'o'))}\n  term: {q(term)}\n"
-                       f"  definition: {q(text.sentence(8, 16))}\n  sources: {sources()}\n" for term in GLOSSARY)
-    (target / "glossary.yaml").write_text(glossary, encoding="utf-8")
-    timeline = "".join(f"- id: gebeurtenis-{i}\n  date: \"{1970 + i}\"\n  title: {q(text.words(3, 6).capitalize())}\n"
-                       f"  text: {q(text.sentences(2))}\n  sources: {sources()}\n" for i in range(30))
-    (target / "timeline.yaml").write_text(timeline, encoding="utf-8")
-    return {"methods": methods, "cases": cases, "checklists": len(checklist_ids), "bib": len(keys)}
+    def write_lists(self) -> None:
+        """The glossary and the timeline."""
+        text = self.text
+        glossary = "".join(f"- id: {re.sub(r'[^a-z0-9]+', '-', term.replace('ö', 'o'))}\n  term: {q(term)}\n"
+                           f"  definition: {q(text.sentence(8, 16))}\n  sources: {self.sources()}\n" for term in GLOSSARY)
+        (self.target / "glossary.yaml").write_text(glossary, encoding="utf-8")
+        timeline = "".join(f"- id: gebeurtenis-{i}\n  date: \"{1970 + i}\"\n  title: {q(text.words(3, 6).capitalize())}\n"
+                           f"  text: {q(text.sentences(2))}\n  sources: {self.sources()}\n" for i in range(30))
+        (self.target / "timeline.yaml").write_text(timeline, encoding="utf-8")
 
 
 def run_build(project: Path, site: Path, config: str, data_dir: Path, log: Path,
@@ -267,8 +305,8 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
 
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
             lunr_runs: int = 3, build_only: bool = False) -> dict[str, Any]:
-    from macros.dataset import load_valid_dataset
-    from macros.pages import build_pages
+    from macros.data.dataset import load_valid_dataset
+    from macros.site.build import build_pages
 
     folder = work / str(size)
     data_dir = folder / "data"
@@ -292,7 +330,7 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     full_s = base_s = float("inf")
     full_mb = base_mb = 0.0
     for _ in range(1 if search_only else REPEAT):
-        for name in GENERATED_DIRS:
+        for name in generated_dirs():
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
         full_s, full_mb = min(full_s, wall), max(full_mb, peak)

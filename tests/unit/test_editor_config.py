@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.editor_config import (
-    FOLDER_COLLECTIONS,
+from macros.data.kinds import RECORD_KINDS
+from macros.site.editor_config import (
     LIST_COLLECTIONS,
     LIST_FIELD,
     Repository,
@@ -19,7 +19,7 @@ from macros.editor_config import (
 from tests.support import SITE_DATA
 
 SCHEMA_DIR = SITE_DATA / "schema"
-KIND_OF = {name: kind for kind, name, *_ in FOLDER_COLLECTIONS + LIST_COLLECTIONS}
+KIND_OF = {kind.folder: kind.id for kind in RECORD_KINDS} | {name: kind for kind, name, *_ in LIST_COLLECTIONS}
 
 
 @pytest.fixture(scope="module")

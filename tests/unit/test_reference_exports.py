@@ -15,7 +15,6 @@ from urllib.parse import unquote
 import bibtexparser
 import pytest
 
-from macros.bib_text import decode_latex
 from macros.bibliography import (
     PRIVATE_FIELDS,
     Entry,
@@ -30,6 +29,7 @@ from macros.bibliography import (
     to_csl_json,
     to_ris,
 )
+from macros.bibliography.text import decode_latex
 from tests.support import ROOT, SITE_DATA
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bib"

@@ -1,0 +1,79 @@
+"""The one Markdown reading of curator text, shared by the renderer and the link check.
+
+The renderer (render.markdown_html) filters what this produces; the check (text_rules) looks at
+the same output, so a link target is checked exactly as Markdown reads it, never as a regular
+expression guesses it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+
+import markdown
+
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    # Building a Markdown instance costs more than converting a short text: one, reset per use.
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+@lru_cache(maxsize=4096)
+def to_html(text: str) -> str:
+    """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered."""
+    links: list[str] = []
+
+    def keep_autolink(match: re.Match[str]) -> str:
+        links.append(match.group(1))
+        return f"\x02{len(links) - 1}\x03"
+
+    protected = _AUTOLINK.sub(keep_autolink, text)
+    protected = protected.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
+    html: str = _converter().reset().convert(protected)
+    return html
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    title: str | None
+
+
+class _Reader(HTMLParser):
+    """Collects the links of converted text, and the text Markdown left as text (outside code)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[Link] = []
+        self.text: list[str] = []
+        self._code = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            values = dict(attrs)
+            self.links.append(Link(values.get("href") or "", values.get("title")))
+        elif tag == "code":
+            self._code += 1
+        self.text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self._code = max(self._code - 1, 0)
+        self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._code:
+            self.text.append(data)
+
+
+def read(text: str) -> tuple[list[Link], str]:
+    """Every link Markdown makes of the text, and what it left as plain text (code spans excluded)."""
+    reader = _Reader()
+    reader.feed(to_html(text))
+    reader.close()
+    return reader.links, "".join(reader.text)
