@@ -38,6 +38,10 @@ _MAX_LISTED_AUTHORS = 20  # APA 7: up to 20 names, else 19, "…", the last
 def sort_key(entry: Entry) -> tuple[Any, ...]:
     """Reading-list order: creators' core surnames (a title when the author is unknown), then
     year with ``z.d.`` first (APA), then title; the key makes the order total."""
+    return entry.once("sort_key", _sort_key)
+
+
+def _sort_key(entry: Entry) -> tuple[Any, ...]:
     names = tuple(person_sort_key(person) for person in entry.creators)
     year = (1, int(entry.year)) if entry.year else (0, 0)
     return (names or ((sort_text(entry.title), "", ""),), year, sort_text(entry.title), entry.key)
@@ -72,6 +76,10 @@ def _letters(index: int) -> str:
 
 def format_reference(entry: Entry) -> Markup:
     """The full reading-list line as safe HTML (the caller adds the anchor/``id``)."""
+    return entry.once("reference", _format_reference)
+
+
+def _format_reference(entry: Entry) -> Markup:
     if entry.creators:
         parts = [_creator_part(entry), Markup("({}).").format(entry.year_label), _title_part(entry)]
     else:  # author unknown: the title takes the author position (APA 7, 9.12)

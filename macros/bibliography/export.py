@@ -43,7 +43,7 @@ def to_bibtex(entries: Iterable[Entry]) -> str:
 
 def public_bibtex(entry: Entry) -> str:
     """The entry's original text without its editorial fields (``redactienotitie``)."""
-    return strip_fields(entry.raw, PRIVATE_FIELDS).strip()
+    return entry.once("bibtex", lambda e: strip_fields(e.raw, PRIVATE_FIELDS).strip())
 
 
 def strip_fields(raw: str, names: Iterable[str]) -> str:
@@ -118,27 +118,28 @@ def to_ris(entries: Iterable[Entry]) -> str:
 
     Lines end in LF (accepted by all three); names as in the reading list, with full given names.
     """
-    records = []
-    for entry in _ordered(entries):
-        lines = [("TY", _RIS_TYPES.get(entry.entry_type, "GEN")), ("ID", entry.key)]
-        lines += [("AU", full_name_inverted(person)) for person in entry.authors]
-        lines += [("ED", full_name_inverted(person)) for person in entry.editors]
-        lines += [("PY", entry.year), ("TI", entry.title), ("T2", _container(entry)),
-                  ("T3", entry.get("series")), ("VL", entry.get("volume")),
-                  ("IS", entry.get("number") if entry.entry_type == "article" else "")]
-        lines += _ris_pages(entry.get("pages"))
-        lines += [("PB", name) for name in entry.publishers]
-        lines += [("CY", entry.get("address")), ("M3", _genre(entry)), ("SN", entry.get("isbn")),
-                  ("DO", entry.get("doi")),
-                  ("UR", entry.get("url")), ("LA", entry.lang)]
-        lines += [("KW", word) for word in entry.keywords]
-        records.append("".join(f"{tag}  - {value}\n" for tag, value in lines if value) + "ER  - \n")
-    return "\n".join(records)
+    return "\n".join(entry.once("ris", _ris_record) for entry in _ordered(entries))
+
+
+def _ris_record(entry: Entry) -> str:
+    lines = [("TY", _RIS_TYPES.get(entry.entry_type, "GEN")), ("ID", entry.key)]
+    lines += [("AU", full_name_inverted(person)) for person in entry.authors]
+    lines += [("ED", full_name_inverted(person)) for person in entry.editors]
+    lines += [("PY", entry.year), ("TI", entry.title), ("T2", _container(entry)),
+              ("T3", entry.get("series")), ("VL", entry.get("volume")),
+              ("IS", entry.get("number") if entry.entry_type == "article" else "")]
+    lines += _ris_pages(entry.get("pages"))
+    lines += [("PB", name) for name in entry.publishers]
+    lines += [("CY", entry.get("address")), ("M3", _genre(entry)), ("SN", entry.get("isbn")),
+              ("DO", entry.get("doi")),
+              ("UR", entry.get("url")), ("LA", entry.lang)]
+    lines += [("KW", word) for word in entry.keywords]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines if value) + "ER  - \n"
 
 
 def to_csl_json(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     """CSL-JSON items (the format of citeproc, Pandoc and Zotero)."""
-    return [_csl_item(entry) for entry in _ordered(entries)]
+    return [dict(entry.once("csl", _csl_item)) for entry in _ordered(entries)]  # a copy: callers may change it
 
 
 def _csl_item(entry: Entry) -> dict[str, Any]:

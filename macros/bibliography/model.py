@@ -5,9 +5,10 @@ that a different site generator can reuse this data unchanged.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from .names import Person
 
@@ -34,6 +35,8 @@ PRIVATE_FIELDS = frozenset({"redactienotitie"})
 
 NO_DATE = "z.d."  # APA in Dutch: zonder datum
 UNKNOWN_AUTHOR = "Onbekend"  # author = {{Onbekend}}: the author is explicitly unknown
+
+_T = TypeVar("_T")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -72,6 +75,18 @@ class Entry:
     keywords: tuple[str, ...] = ()
     lang: str = "nl"
     year_label: str = ""
+    # What formatting and exports derive from the entry (sort key, reference, RIS, …), made once: an entry
+    # never changes, and a build asks for the same entry many times (every page that cites it, every
+    # download that holds it). Not a field of the entry: not compared, not copied by dataclasses.replace.
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def once(self, name: str, make: Callable[[Entry], _T]) -> _T:
+        """``make(self)``, computed on the first call only (``name`` tells the derived values apart)."""
+        try:
+            return self.derived[name]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self.derived[name] = make(self)
+            return value
 
     def get(self, name: str) -> str:
         return self.fields.get(name, "")

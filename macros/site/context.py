@@ -76,6 +76,8 @@ class Site:
         self._references: dict[str, tuple[Markup, tuple]] = {}
         self._coins: dict[str, str] = {}
         self._themes: dict[str, tuple[str, ...]] = {}
+        self._rankings: dict[tuple[tuple[str, int], ...], list[str]] = {}
+        self._members: dict[str, list[tuple[int, str]]] | None = None
         self._labels: dict[str, str] = {}
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
@@ -155,14 +157,7 @@ class Site:
         for key in own:
             for theme_id in self._theme_ids(key):
                 weights[theme_id] = weights.get(theme_id, 0) + 1
-        scored = []
-        for position, entry in enumerate(bib):
-            if entry.key in own:
-                continue
-            score = sum(weights.get(theme_id, 0) for theme_id in self._theme_ids(entry.key))
-            if score:
-                scored.append((-score, position, entry.key))
-        others = [key for _, _, key in sorted(scored)[:FURTHER_READING_LIMIT]]
+        others = [key for key in self._ranking(weights) if key not in own][:FURTHER_READING_LIMIT]
         order = {theme.id: index for index, theme in enumerate(self.data.themes)}
         themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
         labels = {theme.id: theme["label"] for theme in themes}
@@ -171,6 +166,23 @@ class Site:
                              [] if key in own else [labels[t] for t in self._theme_ids(key) if t in labels])
                  for key in own + others]
         return lines, themes
+
+    def _ranking(self, weights: dict[str, int]) -> list[str]:
+        """Every entry in a weighted theme, best first: the sum of the weights of its themes, ties in
+        reading-list order. Made once per set of weights (many records share one) from the entries of those
+        themes only, so a build does not score the whole reading list for every record."""
+        signature = tuple(sorted(weights.items()))
+        if signature not in self._rankings:
+            if self._members is None:
+                self._members = {}
+                for position, entry in enumerate(self.data.bibliography):
+                    for theme_id in self._theme_ids(entry.key):
+                        self._members.setdefault(theme_id, []).append((position, entry.key))
+            candidates = {member for theme_id in weights for member in self._members.get(theme_id, ())}
+            scored = sorted((-sum(weights.get(t, 0) for t in self._theme_ids(key)), position, key)
+                            for position, key in candidates)
+            self._rankings[signature] = [key for _, _, key in scored]
+        return self._rankings[signature]
 
     def _theme_ids(self, key: str) -> tuple[str, ...]:
         if key not in self._themes:
