@@ -28,6 +28,8 @@ log = logging.getLogger("mkdocs.plugins.wijkengids")
 data_log = logging.getLogger("wijkengids.gegevens")
 # The placeholders in mkdocs.yml (repo_url, extra.correction_email) contain this; a build warns about them.
 PLACEHOLDER = "JOUW-"
+#: Below the project folder: what a build may keep for the next one (git-ignored).
+CACHE_DIR = Path(".cache") / "wijkengids"
 
 
 # Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
@@ -42,7 +44,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
     try:
-        data = load_valid_dataset(data_dir, data_dir.parent)
+        # The checked reading list is kept between builds in the project's git-ignored .cache/ folder.
+        data = load_valid_dataset(data_dir, data_dir.parent, cache_dir=project / CACHE_DIR)
     except DataError as error:
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
