@@ -14,6 +14,7 @@ them as contributors), DOI and URL as ``rft_id``.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -46,10 +47,18 @@ def public_bibtex(entry: Entry) -> str:
     return entry.once("bibtex", lambda e: strip_fields(e.raw, PRIVATE_FIELDS).strip())
 
 
+def _has_field_name(raw: str, names: Iterable[str]) -> bool:
+    """Could ``raw`` hold one of these fields? (Not without the name in it: then nothing needs cutting.)"""
+    folded = raw.casefold()
+    return any(name.casefold() in folded for name in names)
+
+
 def strip_fields(raw: str, names: Iterable[str]) -> str:
     """``raw`` (one BibTeX entry) without the named fields, each removed with its leading comma,
     so the rest stays exactly as written."""
     wanted = {name.casefold() for name in names}
+    if not _has_field_name(raw, wanted):
+        return raw
     text = raw
     for name, start, end in reversed(_field_spans(raw)):
         if name.casefold() in wanted:
@@ -140,6 +149,21 @@ def _ris_record(entry: Entry) -> str:
 def to_csl_json(entries: Iterable[Entry]) -> list[dict[str, Any]]:
     """CSL-JSON items (the format of citeproc, Pandoc and Zotero)."""
     return [dict(entry.once("csl", _csl_item)) for entry in _ordered(entries)]  # a copy: callers may change it
+
+
+def csl_json_text(entries: Iterable[Entry]) -> str:
+    """``json.dumps(to_csl_json(entries), ensure_ascii=False, indent=1)``, the text of a CSL-JSON download,
+    with each entry's part written once per build however many downloads hold it."""
+    parts = [entry.once("csl_text", _csl_text) for entry in _ordered(entries)]
+    if not parts:
+        return "[]"
+    # One level deeper inside the list: every line of an item gets one more space (JSON strings hold no
+    # raw line breaks, so every '\n' is one of the encoder's own).
+    return "[\n" + ",\n".join(" " + part.replace("\n", "\n ") for part in parts) + "\n]"
+
+
+def _csl_text(entry: Entry) -> str:
+    return json.dumps(_csl_item(entry), ensure_ascii=False, indent=1)
 
 
 def _csl_item(entry: Entry) -> dict[str, Any]:

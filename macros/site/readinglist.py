@@ -167,13 +167,14 @@ def build_groups(data: Dataset, items: list[Item]) -> list[Group]:
 FORMATS = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 
 
-def downloads(entries: list[Entry]) -> dict[str, str]:
-    """Extension → file text for one set of entries."""
-    return {
-        "bib": bibliography.to_bibtex(entries),
-        "ris": bibliography.to_ris(entries),
-        "json": json.dumps(bibliography.to_csl_json(entries), ensure_ascii=False, indent=1) + "\n",
+def downloads(entries: list[Entry], formats: tuple[str, ...] = ("bib", "ris", "json")) -> dict[str, str]:
+    """Extension → file text for one set of entries (only the formats asked for)."""
+    makers = {
+        "bib": bibliography.to_bibtex,
+        "ris": bibliography.to_ris,
+        "json": lambda chosen: bibliography.csl_json_text(chosen) + "\n",
     }
+    return {ext: makers[ext](entries) for ext in formats}
 
 
 def my_list_data(items: list[Item]) -> str:
@@ -192,7 +193,7 @@ def contribute(ctx: PageContext) -> None:
     items = build_items(data, ctx.docs_dir)
     groups = build_groups(data, items)
     for item in items:  # one entry each, as static files: they work without JavaScript
-        one = downloads([item.entry])
+        one = downloads([item.entry], ("bib", "ris"))
         ctx.add(f"leeslijst/bron/{item_file(item.key)}.bib", one["bib"])
         ctx.add(f"leeslijst/bron/{item_file(item.key)}.ris", one["ris"])
     for ext, text in downloads([i.entry for i in items]).items():
