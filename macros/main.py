@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
+from macros.bibliography.cache import ReadingListCache
 from macros.data import review_state
 from macros.data.dataset import load_valid_dataset
 from macros.data.problems import DataError, Problem
@@ -43,9 +44,10 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     project = Path(env.project_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
+    reading_list = ReadingListCache(project / CACHE_DIR)
     try:
         # The checked reading list is kept between builds in the project's git-ignored .cache/ folder.
-        data = load_valid_dataset(data_dir, data_dir.parent, cache_dir=project / CACHE_DIR)
+        data = load_valid_dataset(data_dir, data_dir.parent, cache=reading_list)
     except DataError as error:
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
@@ -81,6 +83,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # The data set stays in memory for the macros but never changes again. Without this, every full
     # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
     # MkDocs part of the build about 10 % slower than the same pages without the data layer.
+    # What the pages derived from each reading-list entry (references, exports) is kept for the next build.
+    reading_list.keep_derived()
     gc.collect()
     gc.freeze()
 

@@ -32,6 +32,7 @@ CACHE_FILE = "leeslijst.pickle"
 _FORMAT = 1
 #: Modules whose classes a cache file may hold: the reading list's own data classes.
 _ALLOWED_MODULES = ("macros.bibliography.", "macros.data.problems")
+_ALLOWED_CLASSES = {("markupsafe", "Markup")}  # a formatted reference is safe HTML
 _CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "data" / "problems.py")
 
 
@@ -56,28 +57,65 @@ def cache_key(raw: bytes, display_path: str) -> str:
 
 class _Unpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if module.startswith(_ALLOWED_MODULES):
+        if module.startswith(_ALLOWED_MODULES) or (module, name) in _ALLOWED_CLASSES:
             return super().find_class(module, name)
         raise pickle.UnpicklingError(f"{module}.{name} hoort niet in de cache van de leeslijst")
 
 
+class ReadingListCache:
+    """The reading list of one build, kept in ``folder`` for the next.
+
+    ``load`` reads ``references.bib`` through the cache. After the pages are made, ``keep_derived`` stores
+    what the build derived from each entry (its reference, exports, COinS: ``Entry.derived``, made only by
+    this package, whose code is part of the key), so the next build with the same file need not
+    format the list again. Without a folder (None) nothing is kept and every load parses.
+    """
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self._kept: tuple[str, Bibliography, Problems, int] | None = None  # key, result, derived values stored
+
+    @property
+    def file(self) -> Path | None:
+        return self.folder / CACHE_FILE if self.folder is not None else None
+
+    def load(self, path: Path, display_path: str) -> tuple[Bibliography, Problems]:
+        """``load_bibliography(path, display_path)``, read from the cache when the file, its name and the
+        code are unchanged since the build that wrote it."""
+        self._kept = None
+        if self.file is None:
+            return load_bibliography(path, display_path)
+        try:
+            raw = path.read_bytes()
+        except OSError:  # load_bibliography reports the unreadable file
+            return load_bibliography(path, display_path)
+        key = cache_key(raw, display_path)
+        result = read_cache(self.file, key)
+        if result is None:
+            result = load_bibliography(path, display_path)
+            write_cache(self.file, key, result)
+        self._kept = (key, *result, _derived_count(result[0]))
+        return result
+
+    def keep_derived(self) -> None:
+        """Store the entries again if the build derived values the stored copy lacks."""
+        if self.file is None or self._kept is None:
+            return
+        key, bib, problems, stored = self._kept
+        count = _derived_count(bib)
+        if count > stored:
+            write_cache(self.file, key, (bib, problems))
+            self._kept = (key, bib, problems, count)
+
+
+def _derived_count(bib: Bibliography) -> int:
+    return sum(len(entry.derived) for entry in bib)
+
+
 def load_bibliography_cached(path: Path, display_path: str,
                              cache_dir: Path | None) -> tuple[Bibliography, Problems]:
-    """``load_bibliography(path, display_path)``, read from ``cache_dir`` when the file and the code are
-    unchanged since the build that wrote it. Without a cache folder (None) it just parses."""
-    if cache_dir is None:
-        return load_bibliography(path, display_path)
-    try:
-        raw = path.read_bytes()
-    except OSError:  # load_bibliography reports the unreadable file
-        return load_bibliography(path, display_path)
-    key = cache_key(raw, display_path)
-    cached = read_cache(cache_dir / CACHE_FILE, key)
-    if cached is not None:
-        return cached
-    result = load_bibliography(path, display_path)
-    write_cache(cache_dir / CACHE_FILE, key, result)
-    return result
+    """``load_bibliography`` through a cache in ``cache_dir`` (None: no cache, just parse)."""
+    return ReadingListCache(cache_dir).load(path, display_path)
 
 
 def read_cache(file: Path, key: str) -> tuple[Bibliography, Problems] | None:

@@ -272,4 +272,4 @@ def coins_name(person: Person) -> str:
 
 def to_coins(entry: Entry) -> str:
     """The ``title`` of a COinS span (the caller HTML-escapes it): ``ctx_ver=Z39.88-2004&…``."""
-    return "&".join(f"{key}={quote(value, safe='')}" for key, value in coins_pairs(entry))
+    return entry.once("coins", lambda e: "&".join(f"{key}={quote(value, safe='')}" for key, value in coins_pairs(e)))

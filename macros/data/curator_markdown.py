@@ -22,9 +22,30 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+# A line without any character Markdown (or HTML escaping) acts on, that starts no block (list, quote,
+# code) and ends in no line break: Python-Markdown wraps its paragraph in <p> and changes nothing else.
+_PLAIN_LINE = re.compile(r"[^\\`*_\[\]<>&!#:@=~|-]+")
+_BLOCK_START = tuple("+0123456789")
+
+
+def plain_html(text: str) -> str | None:
+    """The HTML Python-Markdown makes of prose without Markdown (paragraphs of plain lines), or None when
+    the text holds anything else. Most curator prose is plain, and the converter costs ~1 ms a text."""
+    paragraphs = re.split(r"\n{2,}", text.strip("\n"))
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            if not (_PLAIN_LINE.fullmatch(line) and line.isprintable() and not line.startswith(_BLOCK_START)
+                    and not line[0].isspace() and not line[-1].isspace()):
+                return None
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
 @lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
     """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered."""
+    plain = plain_html(text)
+    if plain is not None:
+        return plain
     links: list[str] = []
 
     def keep_autolink(match: re.Match[str]) -> str:

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..bibliography.cache import load_bibliography_cached
+from ..bibliography.cache import ReadingListCache
 from . import places, review_state
 from .kinds import RECORD_KINDS, RecordKind
 from .problems import DataError, Problems
@@ -196,17 +196,18 @@ def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
     return lines
 
 
-def load_dataset(root: Path, repo_root: Path | None = None, cache_dir: Path | None = None) -> Dataset:
+def load_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
     """Read and check all data below ``root`` (the data/ folder). Never raises for bad data.
-    ``cache_dir``: where the checked reading list is kept between builds (macros/bibliography/cache.py)."""
-    return _Loader(root, repo_root or root.parent, cache_dir).load()
+    ``cache``: keeps the checked reading list between builds (macros/bibliography/cache.py)."""
+    return _Loader(root, repo_root or root.parent, cache).load()
 
 
 class _Loader:
     """One load of data/: a method per source, in the order the cross-checks need them."""
 
-    def __init__(self, root: Path, repo_root: Path, cache_dir: Path | None = None):
-        self.root, self.repo_root, self.cache_dir = root, repo_root, cache_dir
+    def __init__(self, root: Path, repo_root: Path, cache: ReadingListCache | None = None):
+        self.root, self.repo_root = root, repo_root
+        self.cache = cache or ReadingListCache(None)
         self.data = Dataset(root=root, schemas=Schemas(root / "schema"))
         self.problems = self.data.problems
         self.sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
@@ -325,7 +326,7 @@ class _Loader:
 
     def bibliography(self) -> None:
         bib_path = self.root / "references.bib"
-        bib, bib_problems = load_bibliography_cached(bib_path, self.rel(bib_path), self.cache_dir)
+        bib, bib_problems = self.cache.load(bib_path, self.rel(bib_path))
         self.data.bibliography = bib
         self.problems.extend(bib_problems)
         _check_themes(self.data, self.rel(self.root / LIST_FILES["themes"]), self.rel(bib_path), self.problems)
@@ -338,8 +339,8 @@ class _Loader:
                 del target[key]
 
 
-def load_valid_dataset(root: Path, repo_root: Path | None = None, cache_dir: Path | None = None) -> Dataset:
-    data = load_dataset(root, repo_root, cache_dir)
+def load_valid_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
+    data = load_dataset(root, repo_root, cache)
     if data.problems.errors:
         raise DataError(data.problems)
     return data

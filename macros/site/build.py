@@ -58,18 +58,26 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
     generated = generated_dirs()
     _write_if_changed(docs_dir / GITIGNORE, gitignore(pages, generated))
     changed = []
+    folders: set[Path] = set()  # made already: one mkdir per folder, not per file (thousands of downloads)
     for rel, text in sorted(pages.items()):
         target = docs_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        try:
+            same = target.read_text(encoding="utf-8") == text
+        except FileNotFoundError:
+            same = False
+        if not same:
             target.write_text(text, encoding="utf-8")
             changed.append(rel)
-    wanted = {docs_dir / rel for rel in pages}
+    wanted = {Path(rel).as_posix() for rel in pages}
     for folder in generated:
         for path in sorted((docs_dir / folder).rglob("*")) if (docs_dir / folder).exists() else []:
-            if path.is_file() and path not in wanted:
+            rel = path.relative_to(docs_dir).as_posix()
+            if rel not in wanted and path.is_file():
                 path.unlink()
-                changed.append(path.relative_to(docs_dir).as_posix())
+                changed.append(rel)
     return changed
 
 

@@ -152,8 +152,36 @@ def test_dataset_with_cache_equals_dataset_without(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data_dir)
     plain = load_dataset(data_dir, tmp_path)
-    cold = load_dataset(data_dir, tmp_path, cache_dir=tmp_path / ".cache")
-    warm = load_dataset(data_dir, tmp_path, cache_dir=tmp_path / ".cache")
+    cold = load_dataset(data_dir, tmp_path, cache=cache.ReadingListCache(tmp_path / ".cache"))
+    warm = load_dataset(data_dir, tmp_path, cache=cache.ReadingListCache(tmp_path / ".cache"))
     for data in (cold, warm):
         assert data.bibliography.entries == plain.bibliography.entries
         assert data.problems.items == plain.problems.items
+
+
+def test_derived_values_are_kept_for_the_next_build(tmp_path: Path, parses: list[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a build derived from the entries (formatted references, exports) comes back with the next
+    unchanged load, the same as made fresh; a build that derives nothing new does not rewrite the file."""
+    from macros.bibliography import apa, format_reference, to_ris
+
+    bib_file = _copy(tmp_path, "reading-list.bib")
+    fresh, _ = load_bibliography(bib_file, "data/references.bib")
+    first = cache.ReadingListCache(tmp_path / "cache")
+    bib, _ = first.load(bib_file, "data/references.bib")
+    expected = {entry.key: (str(format_reference(entry)), to_ris([entry])) for entry in bib}
+    first.keep_derived()
+    stored = (tmp_path / "cache" / cache.CACHE_FILE).stat().st_mtime_ns
+
+    def not_again(entry):  # noqa: ANN001, ANN202
+        raise AssertionError(f"{entry.key} formatted again")
+
+    monkeypatch.setattr(apa, "_format_reference", not_again)
+    second = cache.ReadingListCache(tmp_path / "cache")
+    bib, _ = second.load(bib_file, "data/references.bib")
+    assert len(parses) == 1
+    assert {entry.key: (str(format_reference(entry)), to_ris([entry])) for entry in bib} == expected
+    second.keep_derived()
+    assert (tmp_path / "cache" / cache.CACHE_FILE).stat().st_mtime_ns == stored
+    monkeypatch.undo()
+    assert {entry.key: str(format_reference(entry)) for entry in fresh} == {k: v[0] for k, v in expected.items()}
