@@ -77,7 +77,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # The web editor's form follows the schema: its configuration is written on every build.
     if not write_editor_config(data, docs_dir, repo_url=env.conf.get("repo_url") or edit_base,
                                site_url=env.conf.get("site_url") or "",
-                               oauth_url=env.conf["extra"].get("editor_oauth_url") or ""):
+                               oauth_url=env.conf["extra"].get("editor_oauth_url") or "",
+                               cache_dir=project / CACHE_DIR):
         log.info("wijkengids: de web-editor (Decap CMS) ontbreekt in docs/redactie/bewerken/decap/; "
                  "`make build` installeert hem")
     # The data set stays in memory for the macros but never changes again. Without this, every full

@@ -10,7 +10,9 @@ Plain Python: no MkDocs here, so tests compare this with the schemas directly.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -357,12 +359,42 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
-def config_yaml(config: dict[str, Any]) -> str:
+_DUMP_OPTIONS: dict[str, Any] = {"allow_unicode": True, "sort_keys": False, "width": 120}
+#: In the build's cache folder: the last configuration's text and what it was made from.
+CACHE_FILE = "editor-config.json"
+
+
+def config_yaml(config: dict[str, Any], cache_dir: Path | None = None) -> str:
+    """The configuration as YAML. With ``cache_dir``, the text of the previous build is reused when the
+    configuration is the same (it lists every source of the reading list for each field that cites one:
+    tens of thousands of YAML nodes); anything unreadable there is ignored."""
     header = ("# Gegenereerd uit data/schema/*.json bij elke bouw (macros/site/editor_config.py): niet met de hand\n"
               "# bewerken. Uitleg: docs/redactie.md, 'De web-editor'.\n")
-    # libyaml's emitter (CSafeDumper) writes the same text as PyYAML's own SafeDumper, five times faster:
-    # the configuration lists every source of the reading list for each field that cites one.
-    return header + yaml.dump(config, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
+    if cache_dir is None:
+        return header + _dump(config)
+    key = hashlib.sha256(json.dumps([yaml.__version__, _DUMPER.__name__, _DUMP_OPTIONS, header, config],
+                                    ensure_ascii=False).encode()).hexdigest()
+    stored = cache_dir / CACHE_FILE
+    try:
+        cached = json.loads(stored.read_text(encoding="utf-8"))
+        if isinstance(cached, dict) and cached.get("key") == key and isinstance(cached.get("text"), str):
+            return str(cached["text"])
+    except (OSError, ValueError):
+        pass
+    text = header + _dump(config)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = stored.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"key": key, "text": text}, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, stored)
+    except OSError:
+        pass
+    return text
+
+
+def _dump(config: dict[str, Any]) -> str:
+    # libyaml's emitter (CSafeDumper) writes the same text as PyYAML's own SafeDumper, five times faster.
+    return yaml.dump(config, Dumper=_DUMPER, **_DUMP_OPTIONS)
 
 
 def schema_fields(schema_dir: Path) -> dict[str, list[str]]:
@@ -399,13 +431,13 @@ BUNDLE_DIR = "decap"
 
 
 def write_editor_config(data: Any, docs_dir: Path, *, repo_url: str = "", site_url: str = "",
-                        oauth_url: str = "") -> bool:
+                        oauth_url: str = "", cache_dir: Path | None = None) -> bool:
     """Write docs/redactie/bewerken/config.yml (only when its text changed, so `mkdocs serve` does not
-    loop). Returns whether the Decap CMS files are in place next to it."""
+    loop). Returns whether the Decap CMS files are in place next to it. ``cache_dir``: see config_yaml."""
     folder = docs_dir / EDITOR_DIR
     config = editor_config(Path(data.root) / "schema", vocabulary=Vocabulary.from_dataset(data),
                            repository=Repository.from_url(repo_url), site_url=site_url, oauth_url=oauth_url)
-    text = config_yaml(config)
+    text = config_yaml(config, cache_dir)
     target = folder / "config.yml"
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         folder.mkdir(parents=True, exist_ok=True)
