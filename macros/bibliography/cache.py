@@ -39,9 +39,9 @@ _CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.pare
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A digest of everything besides the file that shapes the result: this package's source, the
-    problem model, the parser and decoder versions and the Python version (pickles follow it)."""
+    problem model, the parser, decoder and Markup versions and the Python version (pickles follow it)."""
     digest = hashlib.sha256(f"{_FORMAT} {sys.version_info[:2]}".encode())
-    for package in ("bibtexparser", "pylatexenc"):
+    for package in ("bibtexparser", "pylatexenc", "markupsafe"):
         try:
             digest.update(f"{package} {metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
