@@ -325,6 +325,13 @@
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    // The index chunks for the words typed so far are requested at once (in Pagefind's worker); the
+    // search itself waits for a pause in typing. Short beginnings of words are not worth a chunk.
+    if (pagefind) {
+      words(input.value).forEach(function (word) {
+        if (word.length >= 3) pagefind.preload(word, { filters: filters() }).catch(function () { /* the search reports */ });
+      });
+    }
     timer = setTimeout(update, pagefind ? 60 : 0);
   });
   toggle.addEventListener("change", function () {
