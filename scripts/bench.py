@@ -1,7 +1,7 @@
 """Benchmark: build the site from synthetic data at 100, 1,000 and 5,000 methods and print a table.
 
-    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector] [--search-only]
-                            [--build-only]
+    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR [--reuse]] [--no-selector]
+                            [--search-only] [--build-only]
 
 For each size the data (real schema and ladder, methods, cases ~ methods/5, checklists, a glossary,
 a timeline and a BibTeX list of 2,000 entries) is generated with a fixed seed into a temporary
@@ -21,7 +21,10 @@ macros plugin). Each size is then built once more with Pagefind, as ``make build
 both sites is measured as a phone sees it (``scripts/bench_search.py``: index on disk, bytes for a first
 query, time to the first result), beside the real site built both ways. ``--search-only`` skips the
 data-layer builds; ``--build-only`` skips the Pagefind builds and the search measurements (the data-layer
-table alone). Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
+table alone); ``--keep DIR --reuse`` measures search on the sites an earlier ``--keep DIR`` run left
+there instead of generating and building them again (the 5,000 build takes minutes; a changed
+docs/assets/js/zoeken.js is copied into them first, a change to the templates needs a new build).
+Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
 methods (``scripts/bench_selector.py``).
 Not part of ``make test``: ``make bench``.
 """
@@ -303,12 +306,28 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
+def reuse_sites(size: int, work: Path, runs: int, lunr_runs: int) -> dict[str, Any] | None:
+    """Search figures on the sites an earlier run kept in work/SIZE (None when they are not there).
+    The site's search script is refreshed from the working tree: it changes without a new build."""
+    folder = work / str(size)
+    sites = {"lunr": folder / "site", "pagefind": folder / "site-pagefind"}
+    if not all((site / "index.html").is_file() for site in sites.values()):
+        return None
+    for site in sites.values():
+        shutil.copy2(ROOT / "docs" / "assets" / "js" / "zoeken.js", site / "assets" / "js" / "zoeken.js")
+    nan = float("nan")
+    return {"size": size, "pagefind_s": nan, "full_s": nan,
+            "search": [measure_site(sites["pagefind"], size, "pagefind", SEARCH_QUERY, runs),
+                       measure_site(sites["lunr"], size, "lunr", SEARCH_QUERY, lunr_runs)]}
+
+
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
             lunr_runs: int = 3, build_only: bool = False) -> dict[str, Any]:
     from macros.data.dataset import load_valid_dataset
     from macros.site.build import build_pages
 
     folder = work / str(size)
+    shutil.rmtree(folder, ignore_errors=True)
     data_dir = folder / "data"
     data_dir.mkdir(parents=True)
     counts = generate(data_dir, size, bib)
@@ -431,21 +450,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="alleen zoeken meten: per aantal één bouw met lunr en één met Pagefind, geen basisbouw")
     parser.add_argument("--build-only", action="store_true",
                         help="alleen de bouwtijden (datalaag): geen bouw met Pagefind, geen zoekmetingen")
+    parser.add_argument("--reuse", action="store_true",
+                        help="met --keep en --search-only: meet de sites die een eerdere run in DIR liet staan, zonder opnieuw te bouwen")
     parser.add_argument("--runs", type=int, default=3, help="metingen per site in de browser (Pagefind)")
     parser.add_argument("--lunr-runs", type=int, default=3, help="metingen per site in de browser (lunr)")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]  # empty: the real site only
 
+    if args.reuse and not (args.keep and args.search_only):
+        parser.error("--reuse werkt alleen samen met --keep DIR en --search-only")
     sys.path.insert(0, str(ROOT))
     work = args.keep or Path(tempfile.mkdtemp(prefix="wijkengids-bench-"))
-    if args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     rows = []
     try:
         for size in sizes:
             print(f"… {size} methoden", file=sys.stderr, flush=True)
-            rows.append(measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs,
-                                args.build_only))
+            reused = reuse_sites(size, work, args.runs, args.lunr_runs) if args.reuse else None
+            rows.append(reused or measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs,
+                                          args.build_only))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -457,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
               "(scripts/bench_search.py):", flush=True)
         search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
         print(table(search_rows))
-        for row in rows:
+        for row in (r for r in rows if r["full_s"] == r["full_s"]):  # not for reused sites (nan)
             print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
                   f"{row['full_s']:.1f} s)".replace(",", "."))
     status = 0
