@@ -85,7 +85,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
     # MkDocs part of the build about 10 % slower than the same pages without the data layer.
     # What the pages derived from each reading-list entry (references, exports) is kept for the next build.
-    reading_list.keep_derived()
+    reading_list.keep_derived(data.bibliography)
     gc.collect()
     gc.freeze()
 

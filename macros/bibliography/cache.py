@@ -97,15 +97,17 @@ class ReadingListCache:
         self._kept = (key, *result, _derived_count(result[0]))
         return result
 
-    def keep_derived(self) -> None:
-        """Store the entries again if the build derived values the stored copy lacks."""
-        if self.file is None or self._kept is None:
-            return
-        key, bib, problems, stored = self._kept
-        count = _derived_count(bib)
-        if count > stored:
-            write_cache(self.file, key, (bib, problems))
-            self._kept = (key, bib, problems, count)
+    def keep_derived(self, bib: Bibliography) -> None:
+        """Store the entries again if the build derived values the stored copy lacks; then let the entries
+        forget them (made again on demand): the rest of the build needs few, and memory stays as it was."""
+        if self.file is not None and self._kept is not None and self._kept[1] is bib:
+            key, _, problems, stored = self._kept
+            count = _derived_count(bib)
+            if count > stored:
+                write_cache(self.file, key, (bib, problems))
+            self._kept = None
+        for entry in bib:
+            entry.derived.clear()
 
 
 def _derived_count(bib: Bibliography) -> int:

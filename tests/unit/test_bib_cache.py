@@ -170,7 +170,8 @@ def test_derived_values_are_kept_for_the_next_build(tmp_path: Path, parses: list
     first = cache.ReadingListCache(tmp_path / "cache")
     bib, _ = first.load(bib_file, "data/references.bib")
     expected = {entry.key: (str(format_reference(entry)), to_ris([entry])) for entry in bib}
-    first.keep_derived()
+    first.keep_derived(bib)
+    assert not any(entry.derived for entry in bib)  # forgotten after storing: memory as before
     stored = (tmp_path / "cache" / cache.CACHE_FILE).stat().st_mtime_ns
 
     def not_again(entry):  # noqa: ANN001, ANN202
@@ -181,7 +182,7 @@ def test_derived_values_are_kept_for_the_next_build(tmp_path: Path, parses: list
     bib, _ = second.load(bib_file, "data/references.bib")
     assert len(parses) == 1
     assert {entry.key: (str(format_reference(entry)), to_ris([entry])) for entry in bib} == expected
-    second.keep_derived()
+    second.keep_derived(bib)
     assert (tmp_path / "cache" / cache.CACHE_FILE).stat().st_mtime_ns == stored
     monkeypatch.undo()
     assert {entry.key: str(format_reference(entry)) for entry in fresh} == {k: v[0] for k, v in expected.items()}
