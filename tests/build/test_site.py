@@ -141,3 +141,20 @@ def test_rung_pages_name_their_checklists(built_site: Path, data) -> None:
         for checklist in data.checklists_on_rung(rung.id):
             assert f'href="../../checklists/{checklist.id}/"' in html, f"{rung.id} misses {checklist.id}"
     assert any(data.checklists_on_rung(r.id) for r in data.rungs), "no rung has a checklist"
+
+
+def test_the_duration_does_not_repeat_its_band(built_site: Path, data) -> None:
+    """'Jaren. In Selwerd …' followed by the label 'Jaren' says the same word twice; the label goes when the
+    text already opens with it, and stays where the text does not say it."""
+    labels = 0
+    for method in data.methods.values():
+        html = (built_site / "methoden" / method.id / "index.html").read_text(encoding="utf-8")
+        section = re.search(r'<h2 id="duur">Duur</h2>\s*<p>(.*?)</p>', html, re.S)
+        if not section:
+            continue
+        label = re.search(r'<span class="wg-label">(.*?)</span>', section.group(1))
+        if label:
+            labels += 1
+            text = section.group(1)[:label.start()].strip()
+            assert not text.casefold().startswith(label.group(1).casefold()), f"{method.id}: {section.group(1)}"
+    assert labels, "no method shows a duration label any more"
