@@ -5,9 +5,9 @@
         html = format_reference(entry)             # safe HTML; the caller adds the anchor id
     cite_text(["putters2022einde"], pages="14", bibliography=bib)   # '(Putters, 2022, blz. 14)'
 
-Where things live: ``bib_load`` (parsing and every validation rule), ``bib_names`` (the Dutch
-name rule), ``bib_apa`` (APA 7 in Dutch, sort order), ``bib_export`` (BibTeX, RIS, CSL-JSON, COinS),
-``bib_model`` (the data), ``bib_text`` (LaTeX decoding, sort normalisation). None of them
+Where things live: ``load`` (parsing and every validation rule), ``names`` (the Dutch
+name rule), ``apa`` (APA 7 in Dutch, sort order), ``export`` (BibTeX, RIS, CSL-JSON, COinS),
+``model`` (the data), ``text`` (LaTeX decoding, sort normalisation). None of them
 imports MkDocs.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Validation rules for reading-list entries, each reported as a curator-language Problem.
 
-Split from ``bib_load`` (which knows the file and its blocks): these rules look at one field,
+Split from ``load`` (which knows the file and its blocks): these rules look at one field,
 one entry, or all entries, and never at bibtexparser's block structure.
 """
 from __future__ import annotations

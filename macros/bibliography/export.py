@@ -3,7 +3,7 @@
 All list entries in reading-list order, so repeated exports are byte-identical.
 BibTeX is the curator's own text, never re-written: bibtexparser's writer would drop the
 ``{G}`` case protection and other details (GUIDE §3). Only the editorial fields
-(``bib_model.PRIVATE_FIELDS``) are cut out of it; RIS, CSL-JSON and COinS are built from
+(``model.PRIVATE_FIELDS``) are cut out of it; RIS, CSL-JSON and COinS are built from
 ``Entry.fields``, which never holds them.
 
 COinS (``to_coins``) is an OpenURL ContextObject in a ``<span class="Z3988">``: what Zotero's

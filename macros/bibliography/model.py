@@ -30,7 +30,7 @@ ENTRY_TYPES: Mapping[str, str] = {
 
 # Fields for the editorial team only (how a title was reconstructed, what is still unverified). Curator
 # tools read them from ``Entry.fields``; they never reach a reader: no export (BibTeX, RIS, CSL-JSON,
-# COinS) and no page uses them. See ``bib_export.public_bibtex``; tests/unit/test_reference_exports.py.
+# COinS) and no page uses them. See ``export.public_bibtex``; tests/unit/test_reference_exports.py.
 PRIVATE_FIELDS = frozenset({"redactienotitie"})
 
 NO_DATE = "z.d."  # APA in Dutch: zonder datum
@@ -112,7 +112,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Bibliography:
-    """All entries in reading-list order (see ``bib_apa.sort_key``), looked up by key."""
+    """All entries in reading-list order (see ``apa.sort_key``), looked up by key."""
 
     entries: tuple[Entry, ...] = ()
 
