@@ -1,5 +1,7 @@
-"""Wijkengids: data layer (pure Python) plus a thin mkdocs-macros adapter in ``macros.main``.
+"""Wijkengids: layered packages plus a thin mkdocs-macros adapter in ``macros.main``.
 
-Only ``macros.main`` may import MkDocs or mkdocs-macros; everything else is plain Python so
-that scripts, tests and any future site generator share the same code.
+``macros.data`` (load and validate) and ``macros.bibliography`` (the reading list) are plain Python and
+import nothing from ``macros.site`` (pages), ``macros.figures`` (SVG drawings) or MkDocs. Only
+``macros.main`` may import MkDocs or mkdocs-macros, so scripts, tests and any future site generator share
+the same code.
 """

@@ -14,12 +14,14 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
-from macros import citations, review_state
-from macros.dataset import load_valid_dataset
-from macros.editor_config import write_editor_config
-from macros.pages import Publication, build_pages, write_pages
-from macros.problems import DataError, Problem
-from macros.search_index import ENGINES, build_search_index
+from macros.bibliography.cache import ReadingListCache
+from macros.data import review_state
+from macros.data.dataset import load_valid_dataset
+from macros.data.problems import DataError, Problem
+from macros.site import citations
+from macros.site.build import Publication, build_pages, write_pages
+from macros.site.editor_config import write_editor_config
+from macros.site.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -27,6 +29,8 @@ log = logging.getLogger("mkdocs.plugins.wijkengids")
 data_log = logging.getLogger("wijkengids.gegevens")
 # The placeholders in mkdocs.yml (repo_url, extra.correction_email) contain this; a build warns about them.
 PLACEHOLDER = "JOUW-"
+#: Below the project folder: what a build may keep for the next one (git-ignored).
+CACHE_DIR = Path(".cache") / "wijkengids"
 
 
 # Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
@@ -40,8 +44,10 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     project = Path(env.project_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
+    reading_list = ReadingListCache(project / CACHE_DIR)
     try:
-        data = load_valid_dataset(data_dir, data_dir.parent)
+        # The checked reading list is kept between builds in the project's git-ignored .cache/ folder.
+        data = load_valid_dataset(data_dir, data_dir.parent, cache=reading_list)
     except DataError as error:
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
@@ -71,12 +77,15 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # The web editor's form follows the schema: its configuration is written on every build.
     if not write_editor_config(data, docs_dir, repo_url=env.conf.get("repo_url") or edit_base,
                                site_url=env.conf.get("site_url") or "",
-                               oauth_url=env.conf["extra"].get("editor_oauth_url") or ""):
+                               oauth_url=env.conf["extra"].get("editor_oauth_url") or "",
+                               cache_dir=project / CACHE_DIR):
         log.info("wijkengids: de web-editor (Decap CMS) ontbreekt in docs/redactie/bewerken/decap/; "
                  "`make build` installeert hem")
     # The data set stays in memory for the macros but never changes again. Without this, every full
     # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
     # MkDocs part of the build about 10 % slower than the same pages without the data layer.
+    # What the pages derived from each reading-list entry (references, exports) is kept for the next build.
+    reading_list.keep_derived(data.bibliography)
     gc.collect()
     gc.freeze()
 
@@ -90,9 +99,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
 
     env.variables["wijkengids"] = {
-        "methoden": len(data.methods),
-        "praktijkvoorbeelden": len(data.cases),
-        "checklists": len(data.checklists),
+        # {{ wijkengids.methoden }}, … : the number of records of each kind, by its plural.
+        **{kind.plural: len(data.records_of(kind.id)) for kind in data.kinds},
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),

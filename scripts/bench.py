@@ -1,6 +1,7 @@
 """Benchmark: build the site from synthetic data at 100, 1,000 and 5,000 methods and print a table.
 
-    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR] [--no-selector] [--search-only]
+    python -m scripts.bench [--sizes 100,1000,5000] [--bib 2000] [--keep DIR [--reuse]] [--no-selector]
+                            [--search-only] [--build-only]
 
 For each size the data (real schema and ladder, methods, cases ~ methods/5, checklists, a glossary,
 a timeline and a BibTeX list of 2,000 entries) is generated with a fixed seed into a temporary
@@ -19,7 +20,11 @@ These data-layer builds use Material's lunr search (the baseline cannot run Page
 macros plugin). Each size is then built once more with Pagefind, as ``make build`` does, and search on
 both sites is measured as a phone sees it (``scripts/bench_search.py``: index on disk, bytes for a first
 query, time to the first result), beside the real site built both ways. ``--search-only`` skips the
-data-layer builds. Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
+data-layer builds; ``--build-only`` skips the Pagefind builds and the search measurements (the data-layer
+table alone); ``--keep DIR --reuse`` measures search on the sites an earlier ``--keep DIR`` run left
+there instead of generating and building them again (the 5,000 build takes minutes; a changed
+docs/assets/js/zoeken.js is copied into them first, a change to the templates needs a new build).
+Then ``python -m scripts.check`` on the real data and the Participatiewijzer at 5,000
 methods (``scripts/bench_selector.py``).
 Not part of ``make test``: ``make bench``.
 """
@@ -43,7 +48,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.pages import GENERATED_DIRS
+from macros.data.kinds import generated_dirs
 from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
@@ -54,7 +59,7 @@ TARGET_RATIO = 1.2  # full build / baseline build, at every size
 TARGET_GROWTH = 5.5  # the 5,000 build may take at most this times the 1,000 build
 TARGET_MEMORY_MB = 1024
 TARGET_CHECK_S = 1.0
-REPEAT = 2  # builds per size and kind; the fastest counts
+REPEAT = 2  # pairs of builds (full, then baseline) per size: the first pair without .cache ("koud"), the second with
 SEARCH_QUERY = "wijkbudget"  # a glossary word the synthetic method texts use
 
 WORDS = """bewoners buurt wijk gemeente gesprek plan budget groen straat huis school plein tuin jongeren
@@ -301,12 +306,28 @@ def page_weight(site: Path, page: Path) -> tuple[int, int]:
     return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies)
 
 
+def reuse_sites(size: int, work: Path, runs: int, lunr_runs: int) -> dict[str, Any] | None:
+    """Search figures on the sites an earlier run kept in work/SIZE (None when they are not there).
+    The site's search script is refreshed from the working tree: it changes without a new build."""
+    folder = work / str(size)
+    sites = {"lunr": folder / "site", "pagefind": folder / "site-pagefind"}
+    if not all((site / "index.html").is_file() for site in sites.values()):
+        return None
+    for site in sites.values():
+        shutil.copy2(ROOT / "docs" / "assets" / "js" / "zoeken.js", site / "assets" / "js" / "zoeken.js")
+    nan = float("nan")
+    return {"size": size, "pagefind_s": nan, "full_s": nan,
+            "search": [measure_site(sites["pagefind"], size, "pagefind", SEARCH_QUERY, runs),
+                       measure_site(sites["lunr"], size, "lunr", SEARCH_QUERY, lunr_runs)]}
+
+
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
-            lunr_runs: int = 3) -> dict[str, Any]:
-    from macros.dataset import load_valid_dataset
-    from macros.pages import build_pages
+            lunr_runs: int = 3, build_only: bool = False) -> dict[str, Any]:
+    from macros.data.dataset import load_valid_dataset
+    from macros.site.build import build_pages
 
     folder = work / str(size)
+    shutil.rmtree(folder, ignore_errors=True)
     data_dir = folder / "data"
     data_dir.mkdir(parents=True)
     counts = generate(data_dir, size, bib)
@@ -321,27 +342,39 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
 
     project = copy_project(folder / "project", plain_pages=True)
     site = folder / "site"
-    # Each build twice, full and baseline in turn, keeping the faster: this shared machine's noise
-    # otherwise moved the ratio by ±0.3 from one run to the next. Every full build starts without the
-    # generated pages in docs/, as a fresh clone does; the baseline builds the pages the full build left.
-    full_s = base_s = float("inf")
+    # Builds in pairs, full then baseline, each ratio from one pair: this shared machine's load changes from
+    # minute to minute, and a pair runs under the same load. Every full build starts without the generated
+    # pages in docs/, as a fresh clone does; the baseline builds the pages the full build left. A build keeps
+    # the checked reading list (and the editor's configuration) for the next one in .cache/wijkengids/: the
+    # first full build runs without it (a fresh clone: "koud"), the second with what the first left (a
+    # rebuild, `mkdocs serve`, or CI that keeps .cache/). Both ratios are reported; "ratio" is the second.
+    load_before = os.getloadavg()[0]  # a shared machine: the 1-minute load average beside each size
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    full_runs: list[float] = []
+    base_runs: list[float] = []
     full_mb = base_mb = 0.0
     for _ in range(1 if search_only else REPEAT):
-        for name in GENERATED_DIRS:
+        for name in generated_dirs():
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
-        full_s, full_mb = min(full_s, wall), max(full_mb, peak)
+        full_runs.append(wall)
+        full_mb = max(full_mb, peak)
         if search_only:
             break
         wall, peak = run_build(project, folder / "site-baseline", baseline_config(project), data_dir,
                                folder / "baseline.log")
-        base_s, base_mb = min(base_s, wall), max(base_mb, peak)
+        base_runs.append(wall)
+        base_mb = max(base_mb, peak)
+    full_s = full_runs[-1]
+    base_s = base_runs[-1] if base_runs else float("inf")
     # Search: the same data built with Pagefind (as make build does), both sites measured on the phone profile.
-    pagefind_site = folder / "site-pagefind"
-    pagefind_s, _ = run_build(project, pagefind_site, "mkdocs.yml", data_dir, folder / "build-pagefind.log",
-                              search="pagefind")
-    search_rows = [measure_site(pagefind_site, size, "pagefind", SEARCH_QUERY, runs),
-                   measure_site(site, size, "lunr", SEARCH_QUERY, lunr_runs)]
+    pagefind_s, search_rows = 0.0, []
+    if not build_only:
+        pagefind_site = folder / "site-pagefind"
+        pagefind_s, _ = run_build(project, pagefind_site, "mkdocs.yml", data_dir, folder / "build-pagefind.log",
+                                  search="pagefind")
+        search_rows = [measure_site(pagefind_site, size, "pagefind", SEARCH_QUERY, runs),
+                       measure_site(site, size, "lunr", SEARCH_QUERY, lunr_runs)]
     html_pages = sum(1 for _ in site.rglob("*.html"))
     index = (site / "search" / "search_index.json").read_bytes()
     method_page = site / "methoden" / "methode-00000" / "index.html"
@@ -349,8 +382,10 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     return {"size": size, **counts, "pages": html_pages, "full_s": full_s, "per_page_ms": 1000 * full_s / html_pages,
             "peak_mb": full_mb, "base_s": base_s, "base_mb": base_mb, "load_s": load_s, "pages_s": pages_s,
             "share": (load_s + pages_s) / full_s, "ratio": full_s / base_s,
+            "cold_s": full_runs[0], "cold_ratio": full_runs[0] / (base_runs[0] if base_runs else float("inf")),
             "index_mb": len(index) / 1e6, "index_gz_mb": len(gzip.compress(index, 6)) / 1e6,
-            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000, "pagefind_s": pagefind_s, "search": search_rows}
+            "page_kb": raw / 1000, "page_gz_kb": zipped / 1000, "pagefind_s": pagefind_s, "search": search_rows,
+            "load": (load_before, os.getloadavg()[0])}
 
 
 def check_time() -> float:
@@ -368,19 +403,23 @@ def mark(ok: bool) -> str:
 
 
 def report(rows: list[dict[str, Any]], check_s: float) -> str:
-    head = ("methoden", "zaken", "pagina's", "bouw s", "ms/pag", "piek MB", "basis s", "ratio", "laden s",
+    head = ("methoden", "zaken", "pagina's", "bouw s", "ms/pag", "piek MB", "basis s", "ratio", "koud s",
+            "ratio koud", "laden s",
             "pagina's s", "aandeel", "index MB", "index gz", "pagina kB", "pagina gz")
     lines = [" | ".join(head), " | ".join("-" * len(h) for h in head)]
     for r in rows:
         lines.append(" | ".join([
             f"{r['size']:>8,}".replace(",", "."), f"{r['cases']:>5}", f"{r['pages']:>8}", f"{r['full_s']:6.1f}",
             f"{r['per_page_ms']:6.1f}", f"{r['peak_mb']:7.0f}", f"{r['base_s']:7.1f}", f"{r['ratio']:5.2f}",
-            f"{r['load_s']:7.2f}", f"{r['pages_s']:10.2f}", f"{100 * r['share']:6.0f} %", f"{r['index_mb']:8.2f}",
+            f"{r['cold_s']:6.1f}", f"{r['cold_ratio']:10.2f}", f"{r['load_s']:7.2f}", f"{r['pages_s']:10.2f}",
+            f"{100 * r['share']:6.0f} %", f"{r['index_mb']:8.2f}",
             f"{r['index_gz_mb']:8.2f}", f"{r['page_kb']:9.0f}", f"{r['page_gz_kb']:9.0f}"]))
     lines += ["", "Doelen:"]
     for r in rows:
         lines.append(f"  datalaag bij {r['size']:,}: bouw / basisbouw = {r['ratio']:.2f} (doel <= {TARGET_RATIO}) "
-                     f"{mark(r['ratio'] <= TARGET_RATIO)}".replace(",", "."))
+                     f"{mark(r['ratio'] <= TARGET_RATIO)}; zonder cache (koud) {r['cold_ratio']:.2f}; "
+                     f"belasting (load average 1 min) "
+                     f"{r['load'][0]:.1f} voor / {r['load'][1]:.1f} na".replace(",", "."))
     by_size = {r["size"]: r for r in rows}
     if 1000 in by_size and 5000 in by_size:
         growth = by_size[5000]["full_s"] / by_size[1000]["full_s"]
@@ -390,9 +429,13 @@ def report(rows: list[dict[str, Any]], check_s: float) -> str:
     lines.append(f"  piekgeheugen: {peak:.0f} MB (doel < {TARGET_MEMORY_MB} MB) {mark(peak < TARGET_MEMORY_MB)}")
     lines.append(f"  python -m scripts.check op de echte gegevens: {check_s:.2f} s (doel < {TARGET_CHECK_S:.0f} s) "
                  f"{mark(check_s < TARGET_CHECK_S)}")
-    lines += ["", "Kolommen: bouw = mkdocs build --strict met de datalaag (wandklok, snelste van twee); basis = dezelfde pagina's als",
-              "gewone Markdown zonder datalaag; ratio = bouw / basis; laden = load_valid_dataset; pagina's s =",
-              "build_pages; aandeel = (laden + pagina's) / bouw; index = search/search_index.json; pagina =",
+    lines += ["", "Kolommen: bouw = mkdocs build --strict met de datalaag (wandklok), met de leeslijst uit .cache/ van de",
+              "bouw ervoor (zoals bij een tweede bouw, mkdocs serve of CI die .cache/ bewaart); koud = de eerste bouw,",
+              "zonder .cache/ (een verse clone). Beide zonder de gegenereerde pagina's in docs/. basis = dezelfde",
+              "pagina's als gewone Markdown zonder datalaag, direct na de bouw; ratio = bouw / basis (koud: met",
+              "de basisbouw direct na de koude bouw);",
+              "laden = load_valid_dataset (zonder cache); pagina's s = build_pages;",
+              "aandeel = (laden + pagina's) / bouw; index = search/search_index.json; pagina =",
               "een methodepagina met alle CSS en JS die ze laadt (gz = gzip -6). Piek = max. RSS van het bouwproces."]
     return "\n".join(lines)
 
@@ -405,33 +448,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-selector", action="store_true", help="sla scripts/bench_selector.py over")
     parser.add_argument("--search-only", action="store_true",
                         help="alleen zoeken meten: per aantal één bouw met lunr en één met Pagefind, geen basisbouw")
+    parser.add_argument("--build-only", action="store_true",
+                        help="alleen de bouwtijden (datalaag): geen bouw met Pagefind, geen zoekmetingen")
+    parser.add_argument("--reuse", action="store_true",
+                        help="met --keep en --search-only: meet de sites die een eerdere run in DIR liet staan, zonder opnieuw te bouwen")
     parser.add_argument("--runs", type=int, default=3, help="metingen per site in de browser (Pagefind)")
     parser.add_argument("--lunr-runs", type=int, default=3, help="metingen per site in de browser (lunr)")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]  # empty: the real site only
 
+    if args.reuse and not (args.keep and args.search_only):
+        parser.error("--reuse werkt alleen samen met --keep DIR en --search-only")
     sys.path.insert(0, str(ROOT))
     work = args.keep or Path(tempfile.mkdtemp(prefix="wijkengids-bench-"))
-    if args.keep:
-        shutil.rmtree(work, ignore_errors=True)
     rows = []
     try:
         for size in sizes:
             print(f"… {size} methoden", file=sys.stderr, flush=True)
-            rows.append(measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs))
+            reused = reuse_sites(size, work, args.runs, args.lunr_runs) if args.reuse else None
+            rows.append(reused or measure(size, args.bib, work, args.search_only, args.runs, args.lunr_runs,
+                                          args.build_only))
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     if not args.search_only:
         print(report(rows, check_time()))
 
-    print("\nZoeken: Pagefind (de site) naast lunr (Materials eigen zoeker), op een telefoon "
-          "(scripts/bench_search.py):", flush=True)
-    search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
-    print(table(search_rows))
-    for row in rows:
-        print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
-              f"{row['full_s']:.1f} s)".replace(",", "."))
+    if not args.build_only:
+        print("\nZoeken: Pagefind (de site) naast lunr (Materials eigen zoeker), op een telefoon "
+              "(scripts/bench_search.py):", flush=True)
+        search_rows = real_site_rows(SEARCH_QUERY, args.runs) + [r for row in rows for r in row["search"]]
+        print(table(search_rows))
+        for row in (r for r in rows if r["full_s"] == r["full_s"]):  # not for reused sites (nan)
+            print(f"  bouw met Pagefind bij {row['size']:,} methoden: {row['pagefind_s']:.1f} s (met lunr: "
+                  f"{row['full_s']:.1f} s)".replace(",", "."))
     status = 0
     if not args.no_selector:
         print("\nParticipatiewijzer in de browser (scripts/bench_selector.py):", flush=True)

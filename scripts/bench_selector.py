@@ -72,14 +72,14 @@ def synthetic_data(base: dict[str, Any], methods: int, seed: int) -> dict[str, A
 
 def build_page(folder: Path, methods: int, seed: int) -> Path:
     """Write the bench site into folder; return the page path relative to it."""
-    from macros import page_selector
-    from macros.dataset import load_valid_dataset
-    from macros.page_selector import selector_data
-    from macros.pages import PageContext
+    from macros.data.dataset import load_valid_dataset
+    from macros.site import selector
+    from macros.site.context import PageContext
+    from macros.site.selector import selector_data
 
     data = load_valid_dataset(FIXTURE_DATA, FIXTURE_DATA.parent)
     ctx = PageContext(data)
-    page_selector.contribute(ctx)
+    selector.contribute(ctx)
     text = re.sub(r"\A---\n.*?\n---\n", "", ctx.files["participatiewijzer/index.md"], flags=re.S)
     body = markdown.markdown(text, extensions=["md_in_html", "attr_list"])
     stylesheets = sorted((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/main.*.min.css"))

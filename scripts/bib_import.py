@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.bib_text import fold_accents
 from macros.bibliography import Bibliography, Entry, load_bibliography
-from macros.problems import Problems
+from macros.bibliography.text import fold_accents
+from macros.data.problems import Problems
 
 ADDED, DUPLICATE, CONFLICT = "toegevoegd", "dubbel", "sleutel in gebruik"
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)

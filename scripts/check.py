@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from macros.dataset import Dataset, load_dataset
-from macros.page_readinglist import FURTHER_READING, build_items
+from macros.data.cited_by import FURTHER_READING, uncited
+from macros.data.dataset import Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +27,8 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
     if problems.errors:
         print(problems.summary(), file=out)
         return 1, data
-    print(f"Alles in orde: {len(data.methods)} methoden, {len(data.cases)} praktijkvoorbeelden, "
-          f"{len(data.checklists)} checklists, {len(data.bibliography)} bronnen"
+    records = ", ".join(f"{len(data.records_of(kind.id))} {kind.plural}" for kind in data.kinds)
+    print(f"Alles in orde: {records}, {len(data.bibliography)} bronnen"
           + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
     return 0, data
 
@@ -36,13 +36,11 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
 def _warn_uncited(data: Dataset, docs_dir: Path) -> None:
     """A source nobody cites is a leftover, unless the curators recommend it as further reading."""
     bib_file = "data/references.bib"
-    for item in build_items(data, docs_dir if docs_dir.is_dir() else None):
-        if not item.cited_by and not item.further_reading:
-            entry = item.entry
-            data.problems.add(bib_file, entry.field_lines.get("keywords", entry.line), "keywords",
-                              f"bron '{entry.key}' wordt nergens in de gids genoemd",
-                              f"noem hem bij een methode, praktijkvoorbeeld of checklist, of geef hem het "
-                              f"trefwoord '{FURTHER_READING}'", severity="waarschuwing")
+    for entry in uncited(data, docs_dir if docs_dir.is_dir() else None):
+        data.problems.add(bib_file, entry.field_lines.get("keywords", entry.line), "keywords",
+                          f"bron '{entry.key}' wordt nergens in de gids genoemd",
+                          f"noem hem bij een methode, praktijkvoorbeeld of checklist, of geef hem het "
+                          f"trefwoord '{FURTHER_READING}'", severity="waarschuwing")
 
 
 def main(argv: list[str] | None = None) -> int:

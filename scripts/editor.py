@@ -27,7 +27,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from macros.editor_config import BUNDLE_DIR, EDITOR_DIR, LOCAL_BACKEND
+from macros.site.editor_config import BUNDLE_DIR, EDITOR_DIR, LOCAL_BACKEND
 from scripts.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent

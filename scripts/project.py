@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.page_readinglist import page_title
-from macros.pages import GENERATED_DIRS
+from macros.data.cited_by import page_title
+from macros.data.kinds import generated_dirs
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
@@ -31,7 +31,7 @@ def copy_project(target: Path, *, plain_pages: bool = False) -> Path:
         docs = target / "docs"
         for page in docs.rglob("*.md"):
             rel = page.relative_to(docs).as_posix()
-            if rel.split("/", 1)[0] not in GENERATED_DIRS:
+            if rel.split("/", 1)[0] not in generated_dirs():
                 title = page_title(page.read_text(encoding="utf-8"), rel)
                 page.write_text(f"# {title}\n\nTestpagina.\n", encoding="utf-8")
     return target

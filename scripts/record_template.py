@@ -14,19 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.bib_text import fold_accents
-from macros.dataset import RECORD_FOLDERS
-from macros.export import FieldDoc, field_docs
+from macros.bibliography.text import fold_accents
+from macros.data.export import FieldDoc, field_docs
+from macros.data.kinds import RECORD_KINDS
 
-#: What curators type -> record kind. Dutch first; the English names work too.
-KIND_WORDS = {
-    "methode": "method", "method": "method",
-    "casus": "case", "case": "case", "praktijkvoorbeeld": "case",
-    "checklist": "checklist",
-}
-KIND_LABELS = {"method": "methode", "case": "praktijkvoorbeeld (casus)", "checklist": "checklist"}
-KIND_HEADINGS = {"method": "Nieuwe methode", "case": "Nieuw praktijkvoorbeeld", "checklist": "Nieuwe checklist"}
-URL_FOLDERS = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}
+# What curators type, the heading of a new file and its folder come from the record kinds
+# (macros/data/kinds.py: words, new_heading, folder).
 PLACEHOLDER = "nog in te vullen"
 NAME_MAX = 90
 WRAP = 96
@@ -62,10 +55,11 @@ def free_slug(folder: Path, slug: str) -> str:
 
 
 def resolve_kind(word: str) -> str:
-    kind = KIND_WORDS.get(word.strip().lower())
+    kind = RECORD_KINDS.by_word(word)
     if kind is None:
-        raise TemplateError(f"onbekend soort record '{word}'; kies uit: methode, casus, checklist")
-    return kind
+        raise TemplateError(f"onbekend soort record '{word}'; kies uit: "
+                            + ", ".join(k.typed[0] for k in RECORD_KINDS))
+    return kind.id
 
 
 def check_name(name: str) -> str:
@@ -212,10 +206,11 @@ def _field(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[str]:
 def render(data: Any, kind: str, name: str, slug: str, today: date) -> str:
     """The text of a new record file (``data`` gives the schema and the ids placeholders use)."""
     ctx = _Context(data, name, slug, today)
-    folder = RECORD_FOLDERS[kind]
+    definition = RECORD_KINDS[kind]
+    folder = definition.folder
     lines = [
-        f"# yaml-language-server: $schema=../schema/{kind}.schema.json",
-        f"# {KIND_HEADINGS[kind]}: {name}",
+        f"# yaml-language-server: $schema=../schema/{definition.schema}",
+        f"# {definition.heading}: {name}",
         "# Vul elk veld in en vervang elke tekst 'nog in te vullen'. Regels met '#' ervoor zijn uitleg, of",
         "# velden die je mag weglaten: haal de '#' weg om zo'n veld te gebruiken (let op het inspringen).",
         "# Uitleg: docs/redactie.md. Controleren: python -m scripts.wijkengids controleer",
@@ -232,7 +227,7 @@ def create(data_dir: Path, data: Any, kind_word: str, name: str, today: date) ->
     """Write the new file; returns (path, kind, id). Never overwrites an existing file."""
     kind = resolve_kind(kind_word)
     name = check_name(name)
-    folder = data_dir / RECORD_FOLDERS[kind]
+    folder = data_dir / RECORD_KINDS[kind].folder
     slug = free_slug(folder, slugify(name))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug}.yaml"

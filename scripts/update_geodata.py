@@ -30,7 +30,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from macros.case_map import clip  # the same clipping the map uses at build time
+from macros.figures.case_map import clip  # the same clipping the map uses at build time
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "macros" / "geodata" / "europe-nw.json"

@@ -23,9 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros import export, review, review_state
-from macros.dataset import RECORD_FOLDERS, load_dataset
-from macros.render import dutch_date
+from macros.bibliography.text import dutch_date
+from macros.data import export, review, review_state
+from macros.data.dataset import load_dataset
+from macros.data.kinds import RECORD_KINDS
 
 from . import bib_import, check, record_template
 
@@ -188,8 +189,8 @@ _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+):(?:\s|$)")
 def placeholders(data_dir: Path) -> list[str]:
     """Lines that still hold the template's 'nog in te vullen' (comments do not count)."""
     found = []
-    for folder in RECORD_FOLDERS.values():
-        for path in sorted((data_dir / folder).glob("*.yaml")):
+    for kind in RECORD_KINDS:
+        for path in sorted((data_dir / kind.folder).glob("*.yaml")):
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
@@ -221,7 +222,7 @@ def cmd_new(args: argparse.Namespace, out: Any) -> int:
     display = _display(path, data_dir)
     print(f"Nieuw bestand: {display}", file=out)
     if slug != record_template.slugify(args.naam):
-        print(f"(de id '{record_template.slugify(args.naam)}' bestond al; deze {record_template.KIND_LABELS[kind]} "
+        print(f"(de id '{record_template.slugify(args.naam)}' bestond al; deze {RECORD_KINDS[kind].message_label} "
               f"heet '{slug}')", file=out)
     print(f"""
 Volgende stappen:
@@ -230,7 +231,7 @@ Volgende stappen:
   2. Staat je bron nog niet in data/references.bib? Voeg hem toe, of importeer een export uit Zotero:
      {PROG} bib importeer export.bib
   3. Controleer je werk: {PROG} controleer
-  4. Bekijk de pagina: make serve, en open http://127.0.0.1:8000/{record_template.URL_FOLDERS[kind]}/{slug}/""",
+  4. Bekijk de pagina: make serve, en open http://127.0.0.1:8000/{RECORD_KINDS[kind].url}/{slug}/""",
           file=out)
     if data.problems.errors:
         print(f"\nLet op: de gegevens bevatten al fouten ({data.problems.summary()}); "
@@ -260,16 +261,16 @@ def cmd_check(args: argparse.Namespace, out: Any) -> int:
 
 
 def _type_word(record: Any) -> str:
-    """What the status table calls a record: a method's kind, else 'praktijkvoorbeeld' or 'checklist'."""
-    return record["kind"] if record.kind == "method" else {"case": "praktijkvoorbeeld"}.get(record.kind, record.kind)
+    """What the status table calls a record: a method's kind, else its kind's label ('praktijkvoorbeeld')."""
+    return record["kind"] if record.kind == "method" else RECORD_KINDS[record.kind].label
 
 
 def missing_per_record(data: Any) -> list[tuple[Any, list[str]]]:
     """(record, fields 'beoordeeld' still needs) for every loaded record, methods first, each sorted by id."""
     out = []
-    for kind, plural in export.KINDS:
-        for record in sorted((r for r in getattr(data, plural).values() if r is not None), key=lambda r: r.id):
-            out.append((record, review_state.missing_for_review(data.schemas.raw, kind, record)))
+    for kind in data.kinds:
+        for record in sorted((r for r in data.records_of(kind.id).values() if r is not None), key=lambda r: r.id):
+            out.append((record, review_state.missing_for_review(data.schemas.raw, kind.id, record)))
     return out
 
 
@@ -284,7 +285,7 @@ def cmd_status(args: argparse.Namespace, out: Any) -> int:
         print("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4], file=out)
     print(file=out)
     print("Per soort (compleet = alle velden die een beoordeling vraagt zijn ingevuld):", file=out)
-    order = list(data.schemas.labels["methodKind"]) + ["praktijkvoorbeeld", "checklist"]
+    order = list(data.schemas.labels["methodKind"]) + [kind.label for kind in data.kinds if kind.id != "method"]
     width = max(len(k) for k in order)
     for word in order:
         group = [row for row in rows if row[1] == word]
@@ -307,14 +308,13 @@ def _find_record(data: Any, wanted: str, data_dir: Path) -> Any:
     as_path = Path(wanted)
     if as_path.suffix == ".yaml":
         stem, folder = as_path.stem, as_path.parent.name
-        matches = [r for kind, plural in export.KINDS for r in getattr(data, plural).values()
-                   if r is not None and r.id == stem and RECORD_FOLDERS[kind] == folder]
+        matches = [r for kind in data.kinds for r in data.records_of(kind.id).values()
+                   if r is not None and r.id == stem and kind.folder == folder]
     else:
-        matches = [r for _, plural in export.KINDS for r in getattr(data, plural).values()
-                   if r is not None and r.id == wanted]
+        matches = [r for r in data.all_records() if r is not None and r.id == wanted]
     if not matches:
         # A record with errors is not loaded: say so rather than "not found".
-        files = [data_dir / folder / f"{as_path.stem}.yaml" for folder in RECORD_FOLDERS.values()]
+        files = [data_dir / kind.folder / f"{as_path.stem}.yaml" for kind in data.kinds]
         existing = [f for f in files if f.exists()]
         if existing:
             return existing[0]
@@ -378,7 +378,7 @@ def cmd_review(args: argparse.Namespace, out: Any) -> int:
         raise CommandError(f"{day.isoformat()} ligt in de toekomst; een beoordeling krijgt de datum waarop zij gebeurde")
     data = load_dataset(data_dir, data_dir.parent)
     found = _find_record(data, args.id, data_dir)
-    path = data_dir / RECORD_FOLDERS[found.kind] / f"{found.id}.yaml" if not isinstance(found, Path) else found
+    path = data_dir / RECORD_KINDS[found.kind].folder / f"{found.id}.yaml" if not isinstance(found, Path) else found
     display = _display(path, data_dir)
     own_errors = [p for p in data.problems.errors if p.file == display]
     if own_errors:
@@ -386,7 +386,7 @@ def cmd_review(args: argparse.Namespace, out: Any) -> int:
         print(f"Niet beoordeeld: {display} bevat nog {len(own_errors)} "
               f"{'fout' if len(own_errors) == 1 else 'fouten'}. Herstel die eerst.", file=out)
         return DATA_ERRORS
-    kind = next(k for k, folder in RECORD_FOLDERS.items() if folder == path.parent.name)
+    kind = next(k.id for k in data.kinds if k.folder == path.parent.name)
     missing = review_state.missing_for_review(data.schemas.raw, kind, found)
     if missing:
         print(f"Niet beoordeeld: {found.id} mist nog wat een beoordeling vraagt bij soort '{found.get('kind') or kind}': "
@@ -510,7 +510,7 @@ def cmd_export(args: argparse.Namespace, out: Any) -> int:
     files = export.export_files(data)
     export.write_files(files, folder)
     print(f"Open data geschreven naar {folder}:", file=out)
-    counts = dict(export.counts(files))
+    counts = dict(export.counts(files, data))
     for rel in files:
         plural = rel.split(".")[0]
         extra = f" ({counts[plural]} {'record' if counts[plural] == 1 else 'records'})" if plural in counts else ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_valid_dataset
+from macros.data.dataset import load_valid_dataset
 from tests.support import (  # noqa: F401 - re-exported for modules that still import them from here
     FIXTURE_DATA,
     ROOT,

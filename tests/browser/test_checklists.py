@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.dataset import load_valid_dataset
+from macros.data.dataset import load_valid_dataset
 from scripts.host import server_url, start_server
 from tests.support import FIXTURE_DATA, ROOT, build_site, fixture_project
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.dataset import Dataset
+from macros.data.dataset import Dataset
 
 
 def rows(page: Page) -> list[str]:

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from macros.dataset import load_valid_dataset
+from macros.data.dataset import load_valid_dataset
 from scripts import offline
 from tests.support import ROOT, project_copy
 

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlparse
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros import case_map
-from macros.dataset import Dataset
-from macros.page_timeline import event_themes
+from macros.data.dataset import Dataset
+from macros.figures import case_map
+from macros.site.timeline import event_themes
 
 PHONE = {"width": 390, "height": 844}
 FILE_NAME = re.compile(r"[\w./-]+\.(?:md|ya?ml|bib|json)\b")

@@ -11,8 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros import case_map
-from macros.dataset import Dataset
+from macros.data.dataset import Dataset
+from macros.figures import case_map
 from tests.support import ROOT, SITE_DATA
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"

@@ -90,7 +90,7 @@ def test_theme_and_year_combine_and_the_url_keeps_the_choice(page, base_url: str
 
 
 def test_filter_by_kind(page, base_url: str, data) -> None:
-    from macros.page_readinglist import entry_kind
+    from macros.site.readinglist import entry_kind
     kinds = sorted({entry_kind(e) for e in data.bibliography})
     kind = min(kinds, key=lambda k: sum(1 for e in data.bibliography if entry_kind(e) == k))
     open_list(page, base_url)

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from macros import review
-from macros.dataset import load_valid_dataset
+from macros.data import review
+from macros.data.dataset import load_valid_dataset
 from scripts.host import static_server
 from tests.browser.conftest import _Handler
 from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch, build_site, fixture_project

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros.problems import Problems
-from macros.yaml_loader import load_yaml
+from macros.data.problems import Problems
+from macros.data.yaml_loader import load_yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "search_queries.yaml"
 MIN_RECALL_AT_5 = 0.95

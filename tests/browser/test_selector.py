@@ -13,9 +13,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from macros.bib_text import fold_accents
-from macros.dataset import Dataset, Record
-from macros.page_selector import DOMAIN_BOTH, advisable
+from macros.bibliography.text import fold_accents
+from macros.data.dataset import Dataset, Record
+from macros.site.selector import DOMAIN_BOTH, advisable
 from tests.support import SITE_DATA
 
 DATA_DIR = SITE_DATA

@@ -59,7 +59,7 @@ def test_a_mistake_in_a_page_is_reported_without_traceback(tmp_path: Path) -> No
 def test_a_bug_in_the_code_still_shows_its_traceback(tmp_path: Path) -> None:
     """Only curator mistakes are shortened: a programming error keeps the traceback a developer needs."""
     project = fixture_project(tmp_path / "project")
-    pages = project / "macros" / "pages.py"
+    pages = project / "macros" / "site" / "build.py"
     pages.write_text(pages.read_text(encoding="utf-8").replace(
         "def build_pages(", "def build_pages(*args, **kwargs):\n    raise RuntimeError('kapot')\n\n\ndef _old(", 1),
         encoding="utf-8")

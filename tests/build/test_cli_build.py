@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros import review
+from macros.data import review
 from tests.support import build_epoch, build_site, project_copy
 from tests.unit.test_cli import REVIEWER, run
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.page_readinglist import FURTHER_READING, build_items
+from macros.site.readinglist import FURTHER_READING, build_items
 from tests.support import ROOT
 
 # Names as a professional would look them up (content brief §1 and §2).

@@ -14,8 +14,8 @@ import bibtexparser
 import pytest
 
 from macros import bibliography
-from macros.page_readinglist import item_file
-from macros.pages import FURTHER_READING_LIMIT
+from macros.site.context import FURTHER_READING_LIMIT
+from macros.site.readinglist import item_file
 from tests.build.test_readinglist import read_ris
 from tests.html_tree import Node, parse
 from tests.support import FIXTURE_DATA, build_site, fixture_project

@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 import referencing
 
-from macros import export, review
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
+from macros.data import export, review
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import build_pages
 from tests.support import FIXTURE_DATA, SITE_DATA, build_epoch
 
 DATA_DIR = SITE_DATA
@@ -45,12 +45,12 @@ def open_data(built_site: Path) -> Path:
 def test_the_site_publishes_every_open_data_file(open_data: Path) -> None:
     for name in ("methods.json", "cases.json", "checklists.json", "methods.csv", "cases.csv"):
         assert (open_data / name).is_file(), name
-    for name in export.SCHEMA_FILES:
+    for name in export.schema_files():
         assert (open_data / "schema" / name).read_bytes() == (DATA_DIR / "schema" / name).read_bytes()
 
 
 def test_the_export_equals_the_validated_data(open_data: Path, data) -> None:
-    for kind, plural in export.KINDS:
+    for kind, plural in export.kinds():
         published = json.loads((open_data / f"{plural}.json").read_text(encoding="utf-8"))
         records = getattr(data, plural)
         assert [r["id"] for r in published] == sorted(records), f"{plural}: not the same records"
@@ -65,7 +65,7 @@ def test_the_export_validates_against_the_published_schema(open_data: Path) -> N
     registry = referencing.Registry().with_resources(
         (p.name, referencing.Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
         for p in sorted((open_data / "schema").glob("*.json")))
-    for kind, plural in export.KINDS:
+    for kind, plural in export.kinds():
         schema = json.loads((open_data / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         validator = jsonschema.Draft202012Validator(schema, registry=registry,
                                                     format_checker=jsonschema.FormatChecker())
@@ -77,8 +77,8 @@ def test_the_export_validates_against_the_published_schema(open_data: Path) -> N
 
 
 def test_csv_has_a_row_per_record_and_a_column_per_field(open_data: Path, data) -> None:
-    for kind in export.CSV_KINDS:
-        plural = dict(export.KINDS)[kind]
+    for kind in export.csv_kinds():
+        plural = dict(export.kinds())[kind]
         rows = list(csv.DictReader(io.StringIO((open_data / f"{plural}.csv").read_text(encoding="utf-8"))))
         assert [r["id"] for r in rows] == sorted(getattr(data, plural))
         assert list(rows[0]) == export.csv_columns(export.field_docs(data.schemas.raw, kind))
@@ -96,10 +96,10 @@ def test_the_open_data_page_explains_fields_licence_and_citation(built_site: Pat
     assert "CC BY 4.0" in text and "EUPL 1.2" in text
     assert "Zo verwijs je naar de gegevens" in text and "[Dataset]" in text
     for name in ("methods.json", "cases.json", "checklists.json", "methods.csv", "cases.csv",
-                 *(f"schema/{s}" for s in export.SCHEMA_FILES)):
+                 *(f"schema/{s}" for s in export.schema_files())):
         assert re.search(rf'href="(\.\./open-data/|\./)?{re.escape(name)}"', page) or \
             f'href="../open-data/{name}"' in page, f"no link to {name}"
-    for kind, _ in export.KINDS:
+    for kind, _ in export.kinds():
         for doc in export.field_docs(data.schemas.raw, kind):
             assert f"<code>{doc.name}</code>" in page, f"field {doc.name} ({kind}) is not explained"
             if doc.description:

@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from macros import case_map
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
+from macros.data.dataset import load_valid_dataset
+from macros.figures import case_map
+from macros.site.build import build_pages
 from tests.html_tree import Node, parse
 from tests.support import FIXTURE_DATA
 
@@ -152,7 +152,7 @@ def test_the_cases_overview_and_each_case_link_to_the_map(built_site: Path, data
 
 
 def test_a_case_without_coordinates_is_listed_under_the_map_with_a_warning(tmp_path: Path) -> None:
-    """The choice made (see macros/case_map.py): a warning, not an error, and the list says so."""
+    """The choice made (see macros/data/places.py): a warning, not an error, and the list says so."""
     import shutil
 
     folder = tmp_path / "data"

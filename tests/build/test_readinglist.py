@@ -14,8 +14,8 @@ import bibtexparser
 import pytest
 
 from macros import bibliography
-from macros.dataset import OTHER_THEME
-from macros.page_readinglist import cited_keys, handwritten_pages, page_title, page_url
+from macros.data.cited_by import cited_keys, handwritten_pages, page_title, page_url
+from macros.data.dataset import OTHER_THEME
 from tests.html_tree import Node, parse
 from tests.support import FIXTURE_DATA, ROOT, build_site, fixture_project
 
@@ -314,7 +314,7 @@ def test_page_title_prefers_front_matter_then_heading() -> None:
 def test_theme_labels_are_shown_as_written_in_headings() -> None:
     import markdown
 
-    from macros.page_readinglist import md_text
+    from macros.site.readinglist import md_text
     label = 'Wijk & buurt: *niet vet* [geen link](x) {#geen-id} <b>'
     html = markdown.markdown(f"## {md_text(label)} {{#thema-x}}", extensions=["attr_list"])
     assert html == '<h2 id="thema-x">Wijk &amp; buurt: *niet vet* [geen link](x) {#geen-id} &lt;b&gt;</h2>'

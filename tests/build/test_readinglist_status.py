@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.bib_load import load_bibliography
+from macros.bibliography.load import load_bibliography
 from tests.support import ROOT
 
 

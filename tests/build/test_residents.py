@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.citations import CitationError, sources_markup
-from macros.dataset import load_valid_dataset
+from macros.data.dataset import load_valid_dataset
+from macros.site.citations import CitationError, sources_markup
 from scripts import textcheck
 from tests.support import ROOT
 

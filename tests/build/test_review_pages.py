@@ -10,10 +10,10 @@ import html
 import re
 from pathlib import Path
 
-from macros import review_state
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
-from macros.render import dutch_date
+from macros.data import review_state
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import build_pages
+from macros.site.render import dutch_date
 from tests.support import FIXTURE_DATA
 
 FOLDERS = {"method": "methoden", "case": "praktijk", "checklist": "checklists"}

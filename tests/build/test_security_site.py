@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
+from macros.data.dataset import load_dataset
 from tests.support import CSP, FIXTURE_DATA, build_site, fixture_project
 from tests.unit.test_security import elements
 

@@ -25,9 +25,9 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from macros.dataset import load_dataset, load_valid_dataset
-from macros.pages import build_pages
-from macros.problems import DataError
+from macros.data.dataset import load_dataset, load_valid_dataset
+from macros.data.problems import DataError
+from macros.site.build import build_pages
 from tests.support import FIXTURE_DATA, ROOT
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "badinput"
@@ -461,7 +461,7 @@ def test_windows_line_ends_are_fine(data_dir: Path) -> None:
     ("\u2003", "⍽", "een bijzondere spatie (U+2003)"), ("\t", "⇥", "een tab (U+0009)"),
 ])
 def test_every_message_names_the_invisible_characters_it_quotes(char: str, shown: str, name: str) -> None:
-    from macros.problems import Problem
+    from macros.data.problems import Problem
     text = str(Problem("data/methods/x.yaml", 4, f"rungs{char}", f"onbekende trede 'advi{char}seren'",
                        f"bedoel je 'adviseren'? niet 'advi{char}seren'"))
     assert char not in text

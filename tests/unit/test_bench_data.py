@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.dataset import load_valid_dataset
+from macros.data.dataset import load_valid_dataset
 from scripts.bench import generate
 
 

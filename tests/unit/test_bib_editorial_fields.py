@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.bib_checks import TITLE_UNCHECKED
-from macros.bib_load import load_bibliography
+from macros.bibliography.checks import TITLE_UNCHECKED
+from macros.bibliography.load import load_bibliography
 from tests.support import ROOT
 
 READING_LIST = ROOT / "data" / "references.bib"

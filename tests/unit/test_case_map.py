@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import case_map
-from macros.dataset import load_dataset
+from macros.data.dataset import load_dataset
+from macros.figures import case_map
 from scripts import update_geodata
 
 # --- the bundled outlines ---------------------------------------------------------------------

@@ -18,11 +18,11 @@ import jsonschema
 import pytest
 import referencing
 
-from macros import export, review
 from macros.bibliography import load_bibliography
-from macros.dataset import load_dataset, load_valid_dataset, plain
-from macros.problems import Problems
-from macros.yaml_loader import load_yaml
+from macros.data import export, review
+from macros.data.dataset import load_dataset, load_valid_dataset, plain
+from macros.data.problems import Problems
+from macros.data.yaml_loader import load_yaml
 from scripts import bib_import, record_template, wijkengids
 from tests.support import ROOT
 
@@ -311,7 +311,7 @@ def test_exporteer_validates_against_its_schema_and_round_trips(data_dir: Path, 
     code, out, _ = run("exporteer", "--data", str(data_dir), "--map", str(target))
     assert code == 0, out
     registry = _registry(target / "schema")
-    for kind, plural in export.KINDS:
+    for kind, plural in export.kinds():
         records = json.loads((target / f"{plural}.json").read_text(encoding="utf-8"))
         schema = json.loads((target / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         validator = jsonschema.Draft202012Validator(schema, registry=registry, format_checker=jsonschema.FormatChecker())
@@ -327,12 +327,12 @@ def test_exporteer_validates_against_its_schema_and_round_trips(data_dir: Path, 
         first = records[0]
         order = [d.name for d in export.field_docs(load_dataset(data_dir, data_dir.parent).schemas.raw, kind)]
         assert list(first) == [name for name in order if name in first], "keys follow the schema order"
-    for name in export.SCHEMA_FILES:
+    for name in export.schema_files():
         assert (target / "schema" / name).read_bytes() == (data_dir / "schema" / name).read_bytes()
 
     # CSV: one row per record, the columns of the schema.
-    for kind, plural in export.KINDS:
-        if kind not in export.CSV_KINDS:
+    for kind, plural in export.kinds():
+        if kind not in export.csv_kinds():
             continue
         rows = (target / f"{plural}.csv").read_text(encoding="utf-8").splitlines()
         import csv

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import review_state
-from macros.dataset import load_valid_dataset
+from macros.data import review_state
+from macros.data.dataset import load_valid_dataset
 from tests.support import ROOT
 from tests.unit.test_cli import edit, run
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from macros import review_state
-from macros.dataset import load_dataset, load_valid_dataset
+from macros.data import review_state
+from macros.data.dataset import load_dataset, load_valid_dataset
 from tests.support import ROOT
 
 REAL_DATA = ROOT / "data"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.editor_config import (
-    FOLDER_COLLECTIONS,
+from macros.data.kinds import RECORD_KINDS
+from macros.site.editor_config import (
     LIST_COLLECTIONS,
     LIST_FIELD,
     Repository,
@@ -19,7 +19,7 @@ from macros.editor_config import (
 from tests.support import SITE_DATA
 
 SCHEMA_DIR = SITE_DATA / "schema"
-KIND_OF = {name: kind for kind, name, *_ in FOLDER_COLLECTIONS + LIST_COLLECTIONS}
+KIND_OF = {kind.folder: kind.id for kind in RECORD_KINDS} | {name: kind for kind, name, *_ in LIST_COLLECTIONS}
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +108,29 @@ def test_a_new_schema_field_appears_in_the_form(tmp_path: Path, config: dict) ->
     fields = {f["name"]: f for f in forms(editor_config(schemas))["method"]}
     assert fields["duur_proef"]["widget"] == "select" and fields["duur_proef"]["hint"] == "Hoe lang het duurt."
     assert "duur_proef" not in {f["name"] for f in forms(config)["method"]}
+
+
+def test_config_text_is_reused_only_for_the_same_configuration(tmp_path: Path, config: dict,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The YAML of the previous build is reused when nothing changed; a changed configuration or a damaged
+    cache file gives the fresh text, the same as without a cache."""
+    import yaml
+
+    from macros.site import editor_config as module
+
+    fresh = config_yaml(config)
+    assert yaml.safe_load(fresh) == config  # libyaml's text reads back as the configuration
+    assert config_yaml(config, tmp_path) == fresh
+    assert (tmp_path / module.CACHE_FILE).is_file()
+
+    def no_dump(_config: dict) -> str:
+        raise AssertionError("dumped again")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(module, "_dump", no_dump)
+        assert config_yaml(config, tmp_path) == fresh  # from the cache
+    changed = {**config, "site_url": "https://gids.example.nl/"}
+    assert config_yaml(changed, tmp_path) == config_yaml(changed) != fresh
+    for damage in ("", "{niet: json", json.dumps({"key": 1, "text": 2}), json.dumps(["key", "text"])):
+        (tmp_path / module.CACHE_FILE).write_text(damage, encoding="utf-8")
+        assert config_yaml(config, tmp_path) == fresh

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from macros.dataset import load_valid_dataset
-from macros.ladder_svg import describe, ladder_svg
+from macros.data.dataset import load_valid_dataset
+from macros.figures.ladder_svg import describe, ladder_svg
 from tests.support import FIXTURE_DATA
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -1,4 +1,4 @@
-"""'Wat is er nieuw' (macros/page_news.py, macros/history.py): dates from the data and from git history,
+"""'Wat is er nieuw' (macros/site/news.py, macros/data/history.py): dates from the data and from git history,
 newest first, the same for every build of one commit; unknown (never a crash) without full history."""
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import history
-from macros.dataset import load_valid_dataset
-from macros.pages import Publication, build_pages
+from macros.data import history
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import Publication, build_pages
 from tests.support import FIXTURE_DATA
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -15,12 +15,12 @@ from urllib.parse import unquote
 import bibtexparser
 import pytest
 
-from macros.bib_text import decode_latex
 from macros.bibliography import (
     PRIVATE_FIELDS,
     Entry,
     cite_text,
     coins_pairs,
+    csl_json_text,
     format_reference,
     load_bibliography,
     public_bibtex,
@@ -30,6 +30,7 @@ from macros.bibliography import (
     to_csl_json,
     to_ris,
 )
+from macros.bibliography.text import decode_latex
 from tests.support import ROOT, SITE_DATA
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bib"
@@ -192,3 +193,24 @@ def test_copied_reference_is_the_listed_reference_as_text() -> None:
         html = str(format_reference(entry))
         assert reference_text(entry) == re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace(
             "&#39;", "'").replace("&#34;", '"').replace("&lt;", "<").replace("&gt;", ">")
+
+
+@pytest.mark.parametrize("source", [SITE_DATA / "references.bib", FIXTURES / "redactienotitie.bib",
+                                    FIXTURES / "bib-utf8-names.bib", FIXTURES / "bib-latex-accents.bib"])
+def test_csl_download_is_the_json_of_the_items(source) -> None:  # noqa: ANN001
+    """The .json downloads are put together from one piece per entry; a reference manager must get exactly
+    the JSON of the items, for the whole list, any part of it (a theme) and a single entry."""
+    bib, _ = load_bibliography(source, source.name)
+    entries = list(bib)
+    for chosen in (entries, entries[::3], entries[1:2], list(reversed(entries)), []):
+        text = csl_json_text(chosen)
+        assert text == json.dumps(to_csl_json(chosen), ensure_ascii=False, indent=1)
+        assert json.loads(text) == to_csl_json(chosen)
+
+
+def test_entry_without_editorial_fields_is_exported_as_written() -> None:
+    bib, _ = load_bibliography(SITE_DATA / "references.bib", "references.bib")
+    plain = [entry for entry in bib if "redactienotitie" not in entry.raw.casefold()]
+    assert plain
+    for entry in plain:
+        assert public_bibtex(entry) == entry.raw.strip()

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.dataset import load_valid_dataset
-from macros.pages import build_pages
-from macros.render import dutch_date, markdown_html, markdown_inline
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import build_pages
+from macros.site.render import dutch_date, markdown_html, markdown_inline
 
 
 def test_markdown_keeps_formatting_but_not_html() -> None:
@@ -80,7 +80,7 @@ def test_two_way_links(data_dir: Path) -> None:
 
 
 def test_glossary_terms_are_linked_once_outside_links_and_headings() -> None:
-    from macros.render import TermLinker
+    from macros.site.render import TermLinker
 
     linker = TermLinker([{"id": "zelfbeheer", "term": "Zelfbeheer", "aliases": ["zelf beheren"],
                           "definition": "Bewoners beheren \"zelf\" iets."}])

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import review_state
-from macros.dataset import load_dataset, load_valid_dataset
+from macros.data import review_state
+from macros.data.dataset import load_dataset, load_valid_dataset
 from tests.support import ROOT, SITE_DATA
 
 M = "data/methods/burgerpanel.yaml"
@@ -231,7 +231,7 @@ def test_an_empty_group_and_a_bad_address_are_named(data_dir: Path) -> None:
 
 
 def test_the_open_data_carries_every_new_field(data_dir: Path) -> None:
-    from macros import export
+    from macros.data import export
     data = load_valid_dataset(data_dir, data_dir.parent)
     published = {r["id"]: r for r in export.export_records(data, "method")}
     panel = published["burgerpanel"]
@@ -253,7 +253,7 @@ def test_the_open_data_carries_every_new_field(data_dir: Path) -> None:
 
 
 def test_evidence_sources_count_as_cited_on_the_reading_list(data_dir: Path) -> None:
-    from macros.page_readinglist import build_items
+    from macros.site.readinglist import build_items
     replace(data_dir / "methods" / "burgerpanel.yaml", "  sources: [arnstein1969]", "  sources: [vanderlaan2019]")
     data = load_valid_dataset(data_dir, data_dir.parent)
     places = {item.entry.key: [c.url for c in item.cited_by] for item in build_items(data, None)}

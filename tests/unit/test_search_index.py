@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.search_index import SIGNATURE, SearchIndexError, cbor_decode, cbor_encode, stable_filters
+from macros.site.search_index import SIGNATURE, SearchIndexError, cbor_decode, cbor_encode, stable_filters
 
 
 def write(path: Path, value: object) -> None:

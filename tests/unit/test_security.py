@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
-from macros.render import markdown_html
+from macros.data.dataset import load_dataset
+from macros.site.render import markdown_html
 from tests.support import CSP, ROOT
 
 METHOD = "data/methods/burgerpanel.yaml"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_valid_dataset
-from macros.page_selector import DOMAIN_BOTH, advisable, filters, selector_json
-from macros.pages import build_pages
+from macros.data.dataset import load_valid_dataset
+from macros.site.build import build_pages
+from macros.site.selector import DOMAIN_BOTH, advisable, filters, selector_json
 from tests.support import FIXTURE_DATA, ROOT
 
 BUDGET = 15 * 1024  # own JS + CSS of the selector, gzip-compressed

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.dataset import load_dataset
+from macros.data.dataset import load_dataset
 
 
 def check(data_dir: Path) -> list[str]:

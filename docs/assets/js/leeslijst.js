@@ -8,7 +8,7 @@
 (function () {
   "use strict";
 
-  // The same steps as normalise() in macros/page_readinglist.py: no accents, lower case, words.
+  // The same steps as normalise() in macros/site/readinglist.py: no accents, lower case, words.
   // Word forms (bewonersbedrijf/bewonersbedrijven) come from nl-stem.js, the site's one stemmer.
   var wg = window.wijkengids || {};
   var norm = wg.fold;

@@ -2,7 +2,7 @@
 // forms("bewonersbedrijven") -> ["bewonersbedrijven", "bewonersbedrijf"]; forms("straten") also gives
 // "straat". A filter matches when a form of the query word starts a form of a word in the text, so
 // "corporatie" finds "corporaties" and "bewonersbedrijven" finds "bewonersbedrijf". Both sides must be
-// folded first (wijkengids.fold: lower case, no accents, ø/ł/æ as the name rule in macros/bib_text.py).
+// folded first (wijkengids.fold: lower case, no accents, ø/ł/æ as the name rule in macros/bibliography/text.py).
 // Deliberately small: plurals in -en/-s, -heden/-heid, v/z before -en, doubled consonants and vowels.
 (function () {
   "use strict";

@@ -3,7 +3,7 @@
 (function () {
   "use strict";
 
-  // The build already marks records whose review is older than the review period (macros/review.py).
+  // The build already marks records whose review is older than the review period (macros/data/review.py).
   // A site may stay online long after its last build: this repeats the check with the reader's date
   // and adds the same visible note when the period has run out since.
   function markOldReviews() {

@@ -1,5 +1,5 @@
 // Starts Decap CMS with the configuration generated from data/schema (config.yml, see
-// macros/editor_config.py), after registering two YAML formats (yaml 2, tools/editor/package.json):
+// macros/site/editor_config.py), after registering two YAML formats (yaml 2, tools/editor/package.json):
 // - "yaml-record" for a file with one record: keys in the form's order (the schema's order), the
 //   comments of an edited file kept, short lists of ids on one line ([a, b]) as in hand-written files;
 // - "yaml-lijst" for a file that is one list (data/glossary.yaml, data/timeline.yaml). Decap edits a

@@ -1,0 +1,478 @@
+"""Load and validate everything in ``data/``: one call gives the records or every problem.
+
+Flow: YAML files -> strict loader (lines kept) -> JSON Schema -> text rules -> cross-references
+(ids, rungs, roles, methods, checklists, BibTeX keys). Nothing is dropped: a record with problems
+is reported, and the caller refuses to build while any error remains.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..bibliography.cache import ReadingListCache
+from . import places, review_state
+from .kinds import RECORD_KINDS, RecordKind
+from .problems import DataError, Problems
+from .schema import Schemas
+from .text_rules import check_text, strings
+from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
+
+LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
+OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
+
+
+class Record(dict[str, Any]):
+    """A validated record: plain values (str/int/float/list/dict), plus where it came from.
+
+    Optional fields the file leaves out are present as None or [] so templates need no guards.
+    """
+
+    kind: str
+    path: str  # repository-relative path of the YAML file, for messages and edit links
+    line: int
+    value_lines: dict[tuple[str, str], int]  # ("rungs", "adviseren") -> line, for precise messages
+
+    @property
+    def id(self) -> str:
+        return str(self["id"])
+
+    @property
+    def heading(self) -> str:
+        """What a link to this record says, whatever the record type calls it."""
+        return self.get("name") or self.get("title") or self.get("label") or self.get("term") or self.id
+
+    @property
+    def blurb(self) -> str | None:
+        """One line that says what the record is about (summary, or a checklist's first sentence)."""
+        return self.get("summary") or self.get("resident") or self.get("definition")
+
+
+@dataclass
+class Dataset:
+    root: Path
+    schemas: Schemas
+    ladder: dict[str, list[Record]] = field(default_factory=dict)
+    #: The record kinds this data was loaded with (macros/data/kinds.py), in registry order.
+    kinds: tuple[RecordKind, ...] = field(default_factory=lambda: tuple(RECORD_KINDS))
+    #: kind id -> {record id: record}, for every kind in ``kinds``.
+    records: dict[str, dict[str, Record]] = field(default_factory=dict)
+    timeline: list[Record] = field(default_factory=list)
+    glossary: list[Record] = field(default_factory=list)
+    themes: list[Record] = field(default_factory=list)  # reading-list themes, in data/themes.yaml order
+    bibliography: Any = None
+    problems: Problems = field(default_factory=Problems)
+
+    def records_of(self, kind: str) -> dict[str, Record]:
+        """The records of one kind by id ({} when there are none)."""
+        return self.records.setdefault(kind, {})
+
+    # The three kinds the site's own features (selector, map, ladder pages) know by name.
+    @property
+    def methods(self) -> dict[str, Record]:
+        return self.records_of("method")
+
+    @property
+    def cases(self) -> dict[str, Record]:
+        return self.records_of("case")
+
+    @property
+    def checklists(self) -> dict[str, Record]:
+        return self.records_of("checklist")
+
+    @property
+    def rungs(self) -> list[Record]:
+        return self.ladder.get("bewoners", [])
+
+    @property
+    def roles(self) -> list[Record]:
+        return self.ladder.get("overheid", [])
+
+    # Reverse links, indexed once: looked up per method they made a build at 5,000 methods quadratic.
+    # Built on first use, after loading; the data does not change after that.
+    @cached_property
+    def _cases_by_method(self) -> dict[str, list[Record]]:
+        index: dict[str, list[Record]] = {}
+        for case in self.cases.values():
+            for method_id in dict.fromkeys(case["methods"]):
+                index.setdefault(method_id, []).append(case)
+        return index
+
+    @cached_property
+    def _checklist_links(self) -> set[tuple[str, str]]:
+        """(method id, checklist id) when either names the other."""
+        links = {(m.id, c) for m in self.methods.values() for c in m["checklists"]}
+        return links | {(m, c.id) for c in self.checklists.values() for m in c["methods"]}
+
+    def cases_using(self, method_id: str) -> list[Record]:
+        """The reverse link: cases name their methods, method pages list those cases."""
+        return list(self._cases_by_method.get(method_id, []))
+
+    def cases_sharing_methods(self, case_id: str) -> list[tuple[Record, list[str]]]:
+        """Other cases that use a method of this case, each with the methods they share (its order)."""
+        mine = set(self.cases[case_id]["methods"])
+        others = {other.id: other for method_id in self.cases[case_id]["methods"]
+                  for other in self._cases_by_method.get(method_id, []) if other.id != case_id}
+        return [(other, [m for m in other["methods"] if m in mine]) for other in others.values()]
+
+    def checklists_for_method(self, method_id: str) -> list[Record]:
+        """Checklists the method names or that name the method, in checklist order."""
+        return [c for c in self.checklists.values() if (method_id, c.id) in self._checklist_links]
+
+    def methods_for_checklist(self, checklist_id: str) -> list[Record]:
+        return [m for m in self.methods.values() if (m.id, checklist_id) in self._checklist_links]
+
+    def methods_on_rung(self, rung_id: str) -> list[Record]:
+        return [m for m in self.methods.values() if rung_id in m["rungs"]]
+
+    def checklists_on_rung(self, rung_id: str) -> list[Record]:
+        """Checklists for this rung: named for it, or belonging to a method on it."""
+        methods = {m.id for m in self.methods_on_rung(rung_id)}
+        return [c for c in self.checklists.values()
+                if rung_id in c["rungs"] or methods & set(c["methods"])]
+
+    def cases_on_rung(self, rung_id: str) -> list[Record]:
+        return [c for c in self.cases.values() if rung_id in c["rungs"]]
+
+    def themes_of(self, entry: Any) -> list[Record]:
+        """The themes a reading-list entry belongs to (its BibTeX keywords, case-insensitive), in theme order."""
+        words = {word.strip().casefold() for word in entry.keywords}
+        return [t for t in self.themes if words & {k.casefold() for k in t["keywords"]}]
+
+    def all_records(self) -> Iterable[Record]:
+        """Every record of every kind, in registry order."""
+        for kind in self.kinds:
+            yield from self.records_of(kind.id).values()
+
+
+def plain(value: Any) -> Any:
+    """Strip line-number wrappers so records hold ordinary Python values."""
+    if isinstance(value, YMap):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, YList):
+        return [plain(v) for v in value]
+    if isinstance(value, YStr):
+        return str(value)
+    if isinstance(value, YInt):
+        return int(value)
+    if isinstance(value, YFloat):
+        return float(value)
+    return value
+
+
+def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
+    record = Record(plain(value))
+    for name, spec in schemas.fields(kind).items():
+        if spec.get("type") == "object" and isinstance(record.get(name), dict):
+            for sub, sub_spec in spec.get("properties", {}).items():  # e.g. period.end, costs.money
+                record[name].setdefault(sub, [] if _is_list(sub_spec) else None)
+        if name not in record:
+            record[name] = [] if _is_list(spec) else None
+    for item in record.get("items") or []:  # checklist items: optional fields present too
+        item.setdefault("explanation", None)
+        item.setdefault("methods", [])
+        item.setdefault("sources", [])
+    record.kind, record.path, record.line = kind, display, value.line
+    record.value_lines = _value_lines(value)
+    return record
+
+
+def _is_list(spec: dict[str, Any]) -> bool:
+    """Is this schema property a list (so an absent value reads as [])?"""
+    return spec.get("type") == "array" or spec.get("$ref", "").endswith(("/textList", "/ids", "/rungs", "/roles",
+                                                                         "/sources"))
+
+
+def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
+    """Where each text value in a list stands: 'items[2].methods[1]' -> ('items[2].methods', value)."""
+    lines: dict[tuple[str, str], int] = {}
+    for path, text in strings(value):
+        field = re.sub(r"\[\d+\]$", "", path)
+        lines.setdefault((field, str(text)), text.line)
+    return lines
+
+
+def load_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
+    """Read and check all data below ``root`` (the data/ folder). Never raises for bad data.
+    ``cache``: keeps the checked reading list between builds (macros/bibliography/cache.py)."""
+    return _Loader(root, repo_root or root.parent, cache).load()
+
+
+class _Loader:
+    """One load of data/: a method per source, in the order the cross-checks need them."""
+
+    def __init__(self, root: Path, repo_root: Path, cache: ReadingListCache | None = None):
+        self.root, self.repo_root = root, repo_root
+        self.cache = cache or ReadingListCache(None)
+        self.data = Dataset(root=root, schemas=Schemas(root / "schema"))
+        self.problems = self.data.problems
+        self.sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
+        self.ids_seen: dict[str, tuple[str, int]] = {}
+        self.partial: list[Record] = []  # the well-formed fields of records that failed the schema
+
+    def load(self) -> Dataset:
+        self.ladder()  # first: other records point at its rungs and roles
+        for kind in self.data.kinds:
+            self.record_folder(kind)
+        self.lists()
+        self.bibliography()
+        _check_references(self.data, self.sources_seen, self.problems, self.partial)
+        self.drop_placeholders()
+        return self.data
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.repo_root).as_posix()
+
+    def read(self, path: Path) -> Any:
+        value = load_yaml(path, self.rel(path), self.problems)
+        if value is None and not any(p.file == self.rel(path) for p in self.problems.errors):
+            self.problems.add(self.rel(path), 1, "", "het bestand bevat geen gegevens (leeg of alleen commentaar)",
+                              "vul het bestand of haal het weg")
+        return value
+
+    def ladder(self) -> None:
+        data, problems = self.data, self.problems
+        ladder_path = self.root / "ladder.yaml"
+        display = self.rel(ladder_path)
+        if not ladder_path.exists():
+            problems.add(display, 0, "", "bestand ontbreekt", "de ladder is nodig voor alle andere gegevens")
+            return
+        ladder = self.read(ladder_path)
+        if ladder is not None and data.schemas.validate("ladder", ladder, display, problems):
+            check_text(ladder, display, problems)
+            for side in ("bewoners", "overheid"):
+                data.ladder[side] = [_rung(item, display, data.schemas) for item in ladder[side]]
+                _collect_sources(ladder[side], display, f"{side}", self.sources_seen)
+
+    def record_folder(self, kind: RecordKind) -> None:
+        """Every data/<folder>/*.yaml of one kind: one record per file."""
+        target = self.data.records_of(kind.id)
+        for path in sorted((self.root / kind.folder).glob("*.yaml")):
+            value = self.read(path)
+            if value is None:
+                target.setdefault(path.stem, None)  # type: ignore[arg-type]  # reported; avoids "unknown id" errors
+                continue
+            display = self.rel(path)
+            if not isinstance(value, YMap):
+                self.problems.add(display, line_of(value, 1), "", f"het bestand moet één record bevatten "
+                                  f"(veld: waarde), maar bevat {'een lijst' if isinstance(value, YList) else 'losse tekst'}",
+                                  "zet elk record in een eigen bestand, zonder '-' ervoor")
+                continue
+            reported = len(self.problems.items)
+            if not self.data.schemas.validate(kind.id, value, display, self.problems):
+                self.partial_record(kind, value, display, reported, target)
+                continue
+            self.record(kind, value, display, path, target)
+
+    def record(self, kind: RecordKind, value: YMap, display: str, path: Path, target: dict[str, Record]) -> None:
+        problems = self.problems
+        check_text(value, display, problems)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems)
+        _check_item_ids(value, display, problems)
+        if value["id"] != path.stem:
+            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
+                         f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
+        _claim_id(kind.id, value, display, self.ids_seen, problems)
+        target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
+        if kind.id == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
+            places.check_case_location(value, display, problems)
+        _collect_sources([value], display, "", self.sources_seen)
+
+    def partial_record(self, kind: RecordKind, value: YMap, display: str, reported: int,
+                       target: dict[str, Record]) -> None:
+        """A record that failed its schema: still claim its id and check its well-formed fields."""
+        problems = self.problems
+        # Still register the id, so references to it do not add misleading follow-up errors.
+        if isinstance(value.get("id"), YStr):
+            _claim_id(kind.id, value, display, self.ids_seen, problems)
+            target.setdefault(str(value["id"]), None)  # type: ignore[arg-type]
+        # And check the fields that are well-formed, so one run reports every mistake in the file.
+        bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
+        sound = YMap()
+        sound.line = value.line
+        for key in value:
+            if key not in bad:
+                sound[key], sound.key_lines[key] = value[key], value.line_of(key)
+        check_text(sound, display, problems)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems, skip=bad)
+        self.partial.append(_record(kind.id, sound, display, self.data.schemas))
+        _collect_sources([sound], display, "", self.sources_seen)
+
+    def lists(self) -> None:
+        """timeline.yaml, glossary.yaml, themes.yaml: a list of items each."""
+        data, problems = self.data, self.problems
+        for kind, name in LIST_FILES.items():
+            path = self.root / name
+            if not path.exists():
+                continue
+            value = self.read(path)
+            if value is None:
+                continue
+            display = self.rel(path)
+            if data.schemas.validate(kind, value, display, problems):
+                check_text(value, display, problems)
+                local: dict[str, int] = {}
+                for item in value:
+                    if item["id"] in local:
+                        problems.add(display, item.line_of("id"), "id", f"'{item['id']}' komt al voor op regel "
+                                     f"{local[item['id']]}", "geef elk item een eigen id")
+                    local[item["id"]] = item.line_of("id")
+                    getattr(data, kind).append(_record(kind, item, display, data.schemas))
+                _collect_sources(value, display, "", self.sources_seen)
+
+    def bibliography(self) -> None:
+        bib_path = self.root / "references.bib"
+        bib, bib_problems = self.cache.load(bib_path, self.rel(bib_path))
+        self.data.bibliography = bib
+        self.problems.extend(bib_problems)
+        _check_themes(self.data, self.rel(self.root / LIST_FILES["themes"]), self.rel(bib_path), self.problems)
+
+    def drop_placeholders(self) -> None:
+        """Drop placeholders of invalid records only after cross-checking (they are reported already)."""
+        for kind in self.data.kinds:
+            target = self.data.records_of(kind.id)
+            for key in [k for k, v in target.items() if v is None]:
+                del target[key]
+
+
+def load_valid_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
+    data = load_dataset(root, repo_root, cache)
+    if data.problems.errors:
+        raise DataError(data.problems)
+    return data
+
+
+def _check_themes(data: Dataset, themes_file: str, bib_file: str, problems: Problems) -> None:
+    for theme in data.themes:
+        if theme.id == OTHER_THEME:
+            problems.add(themes_file, theme.line, "id", f"'{OTHER_THEME}' is gereserveerd voor bronnen zonder thema",
+                         "kies een andere id")
+    if not data.themes:
+        return
+    for entry in data.bibliography:
+        if not data.themes_of(entry):
+            problems.add(bib_file, entry.field_lines.get("keywords", entry.line), "keywords",
+                         f"bron '{entry.key}' hoort bij geen thema en staat op de leeslijst onder 'Overig'",
+                         f"geef de bron een trefwoord uit {themes_file}, of voeg daar een trefwoord toe",
+                         severity="waarschuwing")
+
+
+def _rung(item: YMap, display: str, schemas: Schemas) -> Record:
+    record = Record(plain(item))
+    for name in ("aliases", "pitfalls", "corresponds"):
+        record.setdefault(name, [])
+    record.kind, record.path, record.line = "rung", display, item.line
+    record.value_lines = _value_lines(item)
+    return record
+
+
+def _check_item_ids(value: YMap, display: str, problems: Problems) -> None:
+    """Checklist items keep their id forever (readers' ticks are stored under it): no doubles."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(value.get("items") or []):
+        item_id, line = str(item["id"]), item.line_of("id")
+        if item_id in first:
+            problems.add(display, line, f"items[{index + 1}].id", f"'{item_id}' komt al voor op regel {first[item_id]}",
+                         "geef elk punt een eigen id; verander bestaande ids niet")
+        first.setdefault(item_id, line)
+
+
+def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[str, int]], problems: Problems) -> None:
+    key = f"{kind}:{value['id']}"
+    line = value.line_of("id")
+    if key in ids_seen:
+        first_file, first_line = ids_seen[key]
+        problems.add(display, line, "id", f"'{value['id']}' is al in gebruik in {first_file}:{first_line}",
+                     "elke id is uniek; kies een andere")
+    else:
+        ids_seen[key] = (display, line)
+
+
+def _collect_sources(items: Iterable[Any], display: str, prefix: str,
+                     out: list[tuple[str, int, str, str]]) -> None:
+    """Find every `sources` list in these values (records, checklist items, rungs)."""
+    stack: list[tuple[str, Any]] = [(prefix, item) for item in items]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, YMap):
+            for key, sub in value.items():
+                path = f"{where}.{key}" if where else key
+                if key == "sources" and isinstance(sub, YList):
+                    seen: dict[str, int] = {}
+                    for source in sub:
+                        source_key = str(source_ref(source)[0])
+                        if source_key in seen:
+                            out.append((display, line_of(source, sub.line), path, "\0dup:" + source_key))
+                        seen[source_key] = line_of(source, sub.line)
+                        out.append((display, line_of(source, sub.line), path, source_key))
+                else:
+                    stack.append((path, sub))
+        elif isinstance(value, YList):
+            stack.extend((f"{where}[{i + 1}]", sub) for i, sub in enumerate(value))
+
+
+def _unknown(problems: Problems, record: Record | None, field: str, value: str, known: Iterable[str],
+             what: str, line: int) -> None:
+    known = sorted(known)
+    guess = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    hint = f"bedoel je '{guess[0]}'?" if guess else "bekend: " + ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+    problems.add(record.path if record else "", line, field, f"onbekende {what} '{value}'", hint)
+
+
+def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems,
+                      partial: Sequence[Record] = ()) -> None:
+    rung_ids = [r.id for r in data.rungs]
+    role_ids = [r.id for r in data.roles]
+
+    for rung in data.rungs:
+        for role in rung["corresponds"]:
+            if role not in role_ids:
+                _unknown(problems, rung, f"bewoners.{rung.id}.corresponds", role, role_ids, "rol", rung.line)
+
+    def check_ids(record: Record, field: str, values: list[str], known: Iterable[str], what: str) -> None:
+        # `known` is a dict or list: membership only; a list copy per record made this quadratic.
+        for value in values:
+            if value not in known:
+                _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))
+
+    for record in [*data.all_records(), *partial]:
+        if record is None:
+            continue
+        if data.ladder:
+            check_ids(record, "rungs", record.get("rungs") or [], rung_ids, "trede")
+            check_ids(record, "roles", record.get("roles") or [], role_ids, "rol")
+        check_ids(record, "methods", record.get("methods") or [], data.methods, "methode")
+        check_ids(record, "related", record.get("related") or [], data.methods, "methode")
+        check_ids(record, "checklists", record.get("checklists") or [], data.checklists, "checklist")
+        for index, item in enumerate(record.get("items") or []):
+            check_ids(record, f"items[{index + 1}].methods", item.get("methods", []), data.methods, "methode")
+    for entry in data.timeline + data.glossary:
+        check_ids(entry, "methods", entry.get("methods") or [], data.methods, "methode")
+
+    if data.bibliography is None:
+        return
+    known_keys = list(data.bibliography.keys())
+    for display, line, field_name, key in sources_seen:
+        if key.startswith("\0dup:"):
+            problems.add(display, line, field_name, f"'{key[5:]}' staat meer dan één keer in de bronnen", "haal de dubbele weg")
+        elif key not in data.bibliography:
+            guess = difflib.get_close_matches(key, known_keys, n=1, cutoff=0.7)
+            hint = f"bedoel je '{guess[0]}'?" if guess else "voeg de bron toe aan data/references.bib"
+            problems.add(display, line, field_name, f"bron '{key}' staat niet in de leeslijst", hint)
+
+
+def source_ref(source: Any) -> tuple[str, str | None]:
+    """A source reference as a record writes it, 'key' or {key, pages}, as (key, pages or None): the one
+    place the two forms are told apart."""
+    if isinstance(source, dict):
+        return source["key"], source.get("pages")
+    return source, None
+
+
+def reference_keys(sources: Any) -> list[str]:
+    """The keys of a `sources` list (missing or empty: [])."""
+    return [source_ref(source)[0] for source in sources or []]

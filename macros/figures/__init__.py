@@ -1,0 +1,1 @@
+"""Drawings made at build time as SVG: the map of practice cases and the participation ladder."""

@@ -1,0 +1,51 @@
+"""Citations and glossary links in hand-written pages, with errors that name file and line."""
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+from .. import bibliography
+from ..data.dataset import Dataset
+
+
+class CitationError(Exception):
+    """A hand-written page cites something that is not in the data."""
+
+
+def cite_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, pages: str | None, narrative: bool,
+                base: str, where: str) -> Markup:
+    if not keys:
+        raise CitationError(f"{where}: cite: geef minstens één bronsleutel op")
+    for key in keys:
+        if key not in data.bibliography:
+            raise CitationError(f"{where}: cite: bron '{key}' staat niet in de leeslijst (data/references.bib)")
+    text = bibliography.cite_text(list(keys), pages=pages, narrative=narrative, bibliography=data.bibliography)
+    return Markup(f'<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(keys[0])}">{escape(text)}</a>')
+
+
+def term_markup(data: Dataset, term_id: str, text: str | None, *, base: str, where: str) -> Markup:
+    entry = next((t for t in data.glossary if t.id == term_id), None)
+    if entry is None:
+        known = ", ".join(sorted(t.id for t in data.glossary)[:10])
+        raise CitationError(f"{where}: term: begrip '{term_id}' staat niet in data/glossary.yaml (bekend: {known}, …)")
+    label = text or entry["term"]
+    return Markup(f'<a class="wg-term" href="{escape(base)}begrippen/#{escape(term_id)}" '
+                  f'title="{escape(entry["definition"])}">{escape(label)}</a>')
+
+
+def sources_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, base: str, where: str) -> Markup:
+    """The source list at the end of a page that keeps its running text free of citations (the residents'
+    pages): every key once, in reading-list order, each with its short citation linking to the reading list
+    and the full reference (as on record pages). The page writes the '## Bronnen' heading itself, so it is in the table of contents."""
+    if not keys:
+        raise CitationError(f"{where}: bronnen: geef minstens één bronsleutel op")
+    unknown = [key for key in keys if key not in data.bibliography]
+    if unknown:
+        raise CitationError(f"{where}: bronnen: bron '{unknown[0]}' staat niet in de leeslijst (data/references.bib)")
+    order = {key: number for number, key in enumerate(data.bibliography.keys())}
+    items = []
+    for key in sorted(dict.fromkeys(keys), key=order.__getitem__):
+        entry = data.bibliography[key]
+        cite = bibliography.cite_text([key], bibliography=data.bibliography)
+        items.append(f'<li id="bron-{escape(key)}"><a class="wg-cite" href="{escape(base)}leeslijst/#{escape(key)}">'
+                     f'{escape(cite)}</a> {bibliography.format_reference(entry)}</li>')
+    return Markup('<ol class="wg-bronnen">\n' + "\n".join(items) + "\n</ol>")

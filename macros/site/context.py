@@ -1,0 +1,231 @@
+"""What every page module shares: the page context, the ``Site`` helper templates call, URLs.
+
+The page modules (``macros/site/records.py``, ``readinglist.py``, …) import this module; ``build.py``
+imports them. Nothing here imports a page module, so there is no import cycle.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .. import bibliography
+from ..data import review
+from ..data.dataset import Dataset, Record, source_ref
+from ..data.kinds import generated_dirs
+from .render import TermLinker, make_environment
+
+__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
+
+#: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
+OTHER_URLS = {"rung": "ladder"}
+
+
+@dataclass
+class SourceLine:
+    key: str
+    pages: str | None
+    html: Markup
+    cite: str
+    label: str = ""  # narrative form, 'Putters (2022)': names the source in button labels
+
+
+@dataclass
+class FurtherLine:
+    """One entry of a record's "Verder lezen" list."""
+
+    key: str
+    html: Markup
+    cite: str
+    label: str
+    own: bool                 # a source of the record itself
+    themes: list[str]         # labels of the themes it shares with the record (for the others)
+
+
+#: How many entries from the record's themes "Verder lezen" adds after the record's own sources.
+FURTHER_READING_LIMIT = 8
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email)."""
+
+    site_url: str = "http://127.0.0.1:8000/"
+    correction_email: str = ""  # where readers without a GitHub account send a correction
+    author: str = "Redactie van de Wijkengids"  # who publishes the site (mkdocs.yml site_author)
+
+    def absolute(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+class Site:
+    """What templates may ask about the data: links, labels, sources. No MkDocs here."""
+
+    def __init__(self, data: Dataset, edit_base: str = "", today: date | None = None,
+                 publication: Publication | None = None):
+        self.data = data
+        self.labels = data.schemas.labels
+        self.edit_base = edit_base
+        self.publication = publication or Publication()
+        self.link_terms = TermLinker(data.glossary)
+        self.urls = {kind.id: kind.url for kind in data.kinds} | OTHER_URLS
+        self._references: dict[str, tuple[Markup, tuple]] = {}
+        self._coins: dict[str, str] = {}
+        self._themes: dict[str, tuple[str, ...]] = {}
+        self._rankings: dict[tuple[tuple[str, int], ...], list[str]] = {}
+        self._members: dict[str, list[tuple[int, str]]] | None = None
+        self._labels: dict[str, str] = {}
+        # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
+        self.build_date = today or review.build_date()
+        self.review_months = review.REVIEW_MONTHS
+
+    def review_overdue(self, record: Record) -> bool:
+        """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
+        return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
+
+    def correction_mailto(self, record: Record) -> str:
+        """A mailto: link with the page and the record filled in, for readers who are not on GitHub."""
+        subject = f"Correctie voor de Wijkengids: {record.heading}"
+        body = (f"Pagina: {self.publication.absolute(self.url(record))}\r\n"
+                f"Record: {record.path}\r\n\r\n"
+                "Wat klopt er niet, of wat ontbreekt?\r\n\r\n\r\n"
+                "Hoe weet je dat? (een bron of link, als je die hebt)\r\n\r\n")
+        return f"mailto:{self.publication.correction_email}?subject={quote(subject)}&body={quote(body)}"
+
+    def url(self, record: Record) -> str:
+        """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
+        return f"{self.urls[record.kind]}/{record.id}/"
+
+    def label(self, vocabulary: str, value: str) -> str:
+        return self.labels[vocabulary].get(value, value)
+
+    def description(self, vocabulary: str, value: str) -> str:
+        """The explanation of a value of a fixed list (x-descriptions in common.schema.json), or ''."""
+        return self.data.schemas.raw["common.schema.json"]["$defs"][vocabulary].get("x-descriptions", {}).get(value, "")
+
+    def count_kind(self, kind: str) -> int:
+        """How many methods are of this kind (methode, regeling, …)."""
+        return sum(1 for m in self.data.methods.values() if m["kind"] == kind)
+
+    def labels_of(self, kind: str, field: str) -> dict[str, str]:
+        """Labels of the parts of a group field, in schema order, e.g. who_does_what -> {'bewoners': 'Bewoners'}."""
+        return self.data.schemas.fields(kind)[field].get("x-labels", {})
+
+    def rung(self, rung_id: str) -> Record:
+        return next(r for r in self.data.rungs + self.data.roles if r.id == rung_id)
+
+    def methods(self, ids: list[str]) -> list[Record]:
+        return [self.data.methods[i] for i in ids]
+
+    def methods_with_role(self, role_id: str) -> list[Record]:
+        return [m for m in self.data.methods.values() if role_id in m["roles"]]
+
+    def rungs_for_role(self, role_id: str) -> list[Record]:
+        return [r for r in self.data.rungs if role_id in r["corresponds"]]
+
+    def sources(self, record: Record | dict[str, Any]) -> list[SourceLine]:
+        lines = []
+        for source in record.get("sources") or []:
+            key, pages = source_ref(source)
+            html, order = self._reference(key)
+            lines.append(SourceLine(key, pages, html,
+                                    bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),
+                                    self._label(key)))
+        return sorted(lines, key=lambda s: self._reference(s.key)[1])
+
+    def coins(self, key: str) -> str:
+        """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""
+        if key not in self._coins:
+            self._coins[key] = bibliography.to_coins(self.data.bibliography[key])
+        return self._coins[key]
+
+    def item_file(self, key: str) -> str:
+        return item_file(key)
+
+    def further_reading(self, record: Record) -> tuple[list[FurtherLine], list[Record]]:
+        """A reading list for one method or case: its own sources first (reading-list order), then
+        entries from the themes of those sources. A theme weighs as often as the record's sources
+        fall in it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT follow,
+        ties in reading-list order. Also returns the themes, heaviest first, to link to in full."""
+        bib = self.data.bibliography
+        own = list(dict.fromkeys(line.key for line in self.sources(record)))
+        weights: dict[str, int] = {}
+        for key in own:
+            for theme_id in self._theme_ids(key):
+                weights[theme_id] = weights.get(theme_id, 0) + 1
+        others = [key for key in self._ranking(weights) if key not in own][:FURTHER_READING_LIMIT]
+        order = {theme.id: index for index, theme in enumerate(self.data.themes)}
+        themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
+        labels = {theme.id: theme["label"] for theme in themes}
+        lines = [FurtherLine(key, self._reference(key)[0],
+                             bibliography.cite_text([key], bibliography=bib), self._label(key), key in own,
+                             [] if key in own else [labels[t] for t in self._theme_ids(key) if t in labels])
+                 for key in own + others]
+        return lines, themes
+
+    def _ranking(self, weights: dict[str, int]) -> list[str]:
+        """Every entry in a weighted theme, best first: the sum of the weights of its themes, ties in
+        reading-list order. Made once per set of weights (many records share one) from the entries of those
+        themes only, so a build does not score the whole reading list for every record."""
+        signature = tuple(sorted(weights.items()))
+        if signature not in self._rankings:
+            if self._members is None:
+                self._members = {}
+                for position, entry in enumerate(self.data.bibliography):
+                    for theme_id in self._theme_ids(entry.key):
+                        self._members.setdefault(theme_id, []).append((position, entry.key))
+            candidates = {member for theme_id in weights for member in self._members.get(theme_id, ())}
+            scored = sorted((-sum(weights.get(t, 0) for t in self._theme_ids(key)), position, key)
+                            for position, key in candidates)
+            self._rankings[signature] = [key for _, _, key in scored]
+        return self._rankings[signature]
+
+    def _theme_ids(self, key: str) -> tuple[str, ...]:
+        if key not in self._themes:
+            self._themes[key] = tuple(t.id for t in self.data.themes_of(self.data.bibliography[key]))
+        return self._themes[key]
+
+    def _label(self, key: str) -> str:
+        if key not in self._labels:
+            self._labels[key] = bibliography.cite_text([key], narrative=True, bibliography=self.data.bibliography)
+        return self._labels[key]
+
+    def _reference(self, key: str) -> tuple[Markup, tuple]:
+        """An entry's formatted reference and sort key, made once per build: many pages cite the same work."""
+        if key not in self._references:
+            entry = self.data.bibliography[key]
+            self._references[key] = (bibliography.format_reference(entry), bibliography.sort_key(entry))
+        return self._references[key]
+
+
+class PageContext:
+    """What a page contributor gets: the data, link helpers and two ways to add a file."""
+
+    def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
+                 today: date | None = None, publication: Publication | None = None):
+        self.data = data
+        self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
+        self.site = Site(data, edit_base, today, publication)
+        self.env = make_environment(tuple(kind.template_dir for kind in data.kinds if kind.template_dir))
+        self.files: dict[str, str] = {}
+
+    def render(self, template: str, path: str, **context: Any) -> None:
+        """Render a template into docs/<path>; ``base`` leads from that page's URL to the site root."""
+        depth = path.count("/") + (0 if path.endswith("index.md") or not path.endswith(".md") else 1)
+        self.add(path, self.env.get_template(template).render(
+            site=self.site, data=self.data, base="../" * depth, **context))
+
+    def add(self, path: str, text: str) -> None:
+        if path in self.files:
+            raise ValueError(f"two generators write {path}")
+        self.files[path] = text
+
+
+def item_file(key: str) -> str:
+    """File name (without extension) of one entry's downloads: leeslijst/bron/<key>.bib and .ris.
+    Keys may hold ':', which some file systems (and zip tools on Windows) refuse."""
+    return key.replace(":", "_")

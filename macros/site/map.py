@@ -1,0 +1,11 @@
+"""The map of practice cases (praktijk/kaart/): geometry and layout in macros/figures/case_map.py."""
+from __future__ import annotations
+
+from ..figures import case_map
+from .context import PageContext
+
+
+def contribute(ctx: PageContext) -> None:
+    page = case_map.build_maps(ctx.data.cases.values())
+    ctx.render("map.md.j2", "praktijk/kaart.md", page=page,
+               place_text=case_map.place_text, period_text=case_map.period_text)

@@ -1,0 +1,142 @@
+"""Record kinds come from one registry (macros/data/kinds.py): a new kind is one definition, its schema and
+its template. Here a kind 'hulpmiddel' is added by the test alone, no module edited, and shows up in the
+pages, the open data, the reading list's back-links, `nieuw` and the generated docs/.gitignore."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros.data import export
+from macros.data.dataset import load_dataset
+from macros.data.kinds import PAGE_FOLDERS, RECORD_KINDS, KindError, RecordKind
+from macros.site.build import build_pages, write_pages
+from scripts import record_template
+
+TODAY = date(2026, 11, 23)
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "hulpmiddel.schema.json",
+    "title": "Hulpmiddel",
+    "description": "Eén hulpmiddel per bestand in data/hulpmiddelen/.",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "name", "summary", "sources", "status"],
+    "properties": {
+        "id": {"$ref": "common.schema.json#/$defs/id"},
+        "name": {"$ref": "common.schema.json#/$defs/text", "maxLength": 90, "description": "Naam van het hulpmiddel."},
+        "summary": {"$ref": "common.schema.json#/$defs/text", "description": "Wat het is, in één zin."},
+        "sources": {"$ref": "common.schema.json#/$defs/sources"},
+        "status": {"$ref": "common.schema.json#/$defs/status"},
+    },
+}
+RECORD = """id: buurtkaart
+name: Buurtkaart
+summary: Een kaart van de buurt waarop bewoners plekken aanwijzen.
+sources: [bzk2020]
+status: concept
+"""
+PAGE = """{{ front_matter(title=h.name, description=h.summary) }}
+# {{ h.name }}
+
+{{ h.summary }}
+
+{% for s in site.sources(record) %}
+<p id="bron-{{ s.key }}">{{ s.html }}</p>
+{% endfor %}
+"""
+INDEX = """{{ front_matter(title=kind.title) }}
+# {{ kind.title }}
+
+{% for h in data.records_of(kind.id).values() %}
+- [{{ h.name }}]({{ base }}{{ site.url(h) }})
+{% endfor %}
+"""
+
+
+@pytest.fixture
+def hulpmiddel(tmp_path: Path, data_dir: Path) -> Iterator[RecordKind]:
+    """The fixture project plus one file, schema and template of the new kind, registered for this test."""
+    (data_dir / "schema" / "hulpmiddel.schema.json").write_text(json.dumps(SCHEMA, indent=2), encoding="utf-8")
+    (data_dir / "hulpmiddelen").mkdir()
+    (data_dir / "hulpmiddelen" / "buurtkaart.yaml").write_text(RECORD, encoding="utf-8")
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "hulpmiddel.md.j2").write_text(PAGE, encoding="utf-8")
+    (templates / "hulpmiddelen_index.md.j2").write_text(INDEX, encoding="utf-8")
+    kind = RecordKind(id="hulpmiddel", folder="hulpmiddelen", url="hulpmiddelen", label="hulpmiddel",
+                      plural="hulpmiddelen", title="Hulpmiddelen", template="hulpmiddel.md.j2",
+                      index_template="hulpmiddelen_index.md.j2", template_var="h", csv=True,
+                      template_dir=templates)
+    with RECORD_KINDS.extended(kind):
+        yield kind
+    assert "hulpmiddel" not in RECORD_KINDS, "the registry is back as it was"
+
+
+def test_a_new_kind_gets_its_page_open_data_and_back_links(hulpmiddel: RecordKind, data_dir: Path) -> None:
+    data = load_dataset(data_dir, data_dir.parent)
+    assert not data.problems.errors, data.problems.report()
+    assert list(data.records_of("hulpmiddel")) == ["buurtkaart"]
+
+    pages = build_pages(data, today=TODAY)
+    page = pages["hulpmiddelen/buurtkaart.md"]
+    assert re.search(r'^title: "Buurtkaart"$', page, re.M) and "\n# Buurtkaart\n" in page
+    assert 'id="bron-bzk2020"' in page
+    assert "[Buurtkaart](../hulpmiddelen/buurtkaart/)" in pages["hulpmiddelen/index.md"]
+
+    files = export.export_files(data)
+    assert [r["id"] for r in json.loads(files["hulpmiddelen.json"])] == ["buurtkaart"]
+    assert json.loads(files["hulpmiddelen.json"])[0]["sources"] == ["bzk2020"]
+    rows = list(csv.DictReader(io.StringIO(files["hulpmiddelen.csv"])))
+    assert [(r["id"], r["name"]) for r in rows] == [("buurtkaart", "Buurtkaart")]
+    assert json.loads(files["schema/hulpmiddel.schema.json"])["$id"] == "hulpmiddel.schema.json"
+    assert pages["open-data/hulpmiddelen.json"] == files["hulpmiddelen.json"]
+    assert "### Hulpmiddelen" in pages["open-data/index.md"]
+
+    reading = pages["leeslijst/index.md"]
+    assert re.search(r'<span class="wg-ll__where">hulpmiddel</span> '
+                     r'<a href="\.\./hulpmiddelen/buurtkaart/#bron-bzk2020">Buurtkaart</a>', reading), "back-link from the reading list"
+
+
+def test_nieuw_writes_a_valid_file_of_the_new_kind(hulpmiddel: RecordKind, data_dir: Path) -> None:
+    data = load_dataset(data_dir, data_dir.parent)
+    path, kind, slug = record_template.create(data_dir, data, "hulpmiddel", "Wijkkaart", TODAY)
+    assert (kind, slug) == ("hulpmiddel", "wijkkaart") and path == data_dir / "hulpmiddelen" / "wijkkaart.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/hulpmiddel.schema.json\n# Nieuw hulpmiddel: Wijkkaart")
+    again = load_dataset(data_dir, data_dir.parent)
+    assert not again.problems.errors, again.problems.report()
+    assert set(again.records_of("hulpmiddel")) == {"buurtkaart", "wijkkaart"}
+
+
+def test_the_generated_gitignore_follows_the_kinds(hulpmiddel: RecordKind, tmp_path: Path, data_dir: Path) -> None:
+    """Only hand-written pages show up in `git status`; the generated ones, the new kind's too, do not."""
+    repo = tmp_path / "repo"
+    docs = repo / "docs"
+    docs.mkdir(parents=True)
+    (docs / "over.md").write_text("# Over\n", encoding="utf-8")
+    write_pages(build_pages(load_dataset(data_dir, data_dir.parent), today=TODAY), docs)
+    assert (docs / "hulpmiddelen" / "buurtkaart.md").exists() and (docs / "nieuw.xml").exists()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=repo,
+                            capture_output=True, text=True, check=True).stdout
+    assert status.splitlines() == ["?? docs/over.md"]
+
+
+def test_a_kind_may_not_take_the_place_of_another() -> None:
+    taken = RECORD_KINDS["method"]
+    for clash in (dict(id="method"), dict(folder="methods"), dict(url="praktijk"), dict(url=PAGE_FOLDERS[0]),
+                  dict(words=("casus",))):
+        kind = RecordKind(**{**dict(id="x", folder="x", url="x", label="x", plural="x", title="X",
+                                    template="x.md.j2"), **clash})
+        with pytest.raises(KindError):
+            RECORD_KINDS.register(kind)
+    assert RECORD_KINDS.ids() == ["method", "case", "checklist"] and RECORD_KINDS["method"] is taken
