@@ -102,7 +102,7 @@ def test_a_new_kind_gets_its_page_open_data_and_back_links(hulpmiddel: RecordKin
     assert "### Hulpmiddelen" in pages["open-data/index.md"]
 
     reading = pages["leeslijst/index.md"]
-    assert re.search(r'<span class="wg-ll__where">hulpmiddel</span> '
+    assert re.search(r'<span class="wg-ll__where">hulpmiddel:</span> '
                      r'<a href="\.\./hulpmiddelen/buurtkaart/#bron-bzk2020">Buurtkaart</a>', reading), "back-link from the reading list"
 
 
