@@ -8,4 +8,4 @@ from .render import plain_text_checklist
 def contribute(ctx: PageContext) -> None:
     for checklist in ctx.data.checklists.values():
         # A static file works without JavaScript and prints or imports anywhere.
-        ctx.add(f"checklists/{checklist.id}.txt", plain_text_checklist(checklist, ctx.site))
+        ctx.add(f"{ctx.site.index_url('checklist')}{checklist.id}.txt", plain_text_checklist(checklist, ctx.site))

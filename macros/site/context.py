@@ -14,7 +14,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .. import bibliography
-from ..data import review
+from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
 from .render import TermLinker, make_environment
@@ -23,6 +23,9 @@ __all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "g
 
 #: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
 OTHER_URLS = {"rung": "ladder"}
+
+#: The page in the cases' folder that holds the map (praktijk/kaart/).
+MAP_PAGE = places.RESERVED_IDS[0]
 
 
 @dataclass
@@ -97,8 +100,19 @@ class Site:
         return f"mailto:{self.publication.correction_email}?subject={quote(subject)}&body={quote(body)}"
 
     def url(self, record: Record) -> str:
-        """Root-relative URL without leading slash, e.g. 'methoden/abcd/'."""
+        """Root-relative URL without leading slash, e.g. 'methoden/abcd/'. Every link to a record's page
+        comes from here (templates: the ``record_link`` macro in _macros.j2), so a kind's URL lives only
+        in the registry (macros/data/kinds.py)."""
         return f"{self.urls[record.kind]}/{record.id}/"
+
+    def index_url(self, kind: str) -> str:
+        """Root-relative URL of a kind's overview page, e.g. 'methoden/' (rungs: 'ladder/')."""
+        return f"{self.urls[kind]}/"
+
+    @property
+    def map_url(self) -> str:
+        """The map of the practice cases, a page in the cases' folder (macros/site/map.py)."""
+        return f"{self.index_url('case')}{MAP_PAGE}/"
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.labels[vocabulary].get(value, value)

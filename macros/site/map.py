@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from ..figures import case_map
-from .context import PageContext
+from .context import MAP_PAGE, PageContext
 
 
 def contribute(ctx: PageContext) -> None:
     page = case_map.build_maps(ctx.data.cases.values())
-    ctx.render("map.md.j2", "praktijk/kaart.md", page=page,
+    ctx.render("map.md.j2", f"{ctx.site.index_url('case')}{MAP_PAGE}.md", page=page,
                place_text=case_map.place_text, period_text=case_map.period_text)

@@ -4,6 +4,7 @@ pages, the open data, the reading list's back-links, `nieuw` and the generated d
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -13,12 +14,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from macros.data import export
-from macros.data.dataset import load_dataset
+from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.data.kinds import PAGE_FOLDERS, RECORD_KINDS, KindError, RecordKind
 from macros.site.build import build_pages, write_pages
 from scripts import record_template
+from tests.support import SITE_DATA
 
 TODAY = date(2026, 11, 23)
 
@@ -140,3 +143,31 @@ def test_a_kind_may_not_take_the_place_of_another() -> None:
         with pytest.raises(KindError):
             RECORD_KINDS.register(kind)
     assert RECORD_KINDS.ids() == ["method", "case", "checklist"] and RECORD_KINDS["method"] is taken
+
+
+def test_every_link_to_a_record_follows_its_kinds_url() -> None:
+    """A kind whose URL changes in the registry moves everywhere: record pages, overviews, the map, the
+    timeline, the glossary, checklists and the reading list link to the new folder, and no generated page
+    still points into the old one (the pages take every record link from Site.url)."""
+    data = load_valid_dataset(SITE_DATA, SITE_DATA.parent)
+    moved = {"method": "werkwijzen", "case": "voorbeelden", "checklist": "lijsten"}
+    data.kinds = tuple(dataclasses.replace(kind, url=moved[kind.id]) for kind in data.kinds)
+    pages = build_pages(data, today=TODAY)
+
+    old = re.compile(r'(?<![\w/.-])(?:\.\./)*(?:methoden|praktijk|checklists)/[\w-]')
+    stale = sorted({path for path, text in pages.items() if old.search(text)})
+    assert not stale, f"pages that still link into an old folder: {stale}"
+    assert not [path for path in pages if path.split("/")[0] in ("methoden", "praktijk", "checklists")]
+
+    method = next(iter(data.methods.values()))
+    case = next(c for c in data.cases.values() if c["methods"])
+    link = f'<a href="../../werkwijzen/{case["methods"][0]}/">{escape(data.methods[case["methods"][0]].heading)}</a>'
+    assert link in pages[f"voorbeelden/{case.id}.md"], "a case links to its methods in their new folder"
+    assert f'href="../../voorbeelden/{case.id}/"' in pages["voorbeelden/kaart.md"], "the map moves with the cases"
+    assert f'href="../../voorbeelden/kaart/#kaart-{case.id}"' in pages[f"voorbeelden/{case.id}.md"]
+    assert f'href="../werkwijzen/{method.id}/"' in pages["werkwijzen/index.md"]
+    timeline = [m for e in data.timeline for m in e.get("methods") or []]
+    assert f'href="../werkwijzen/{timeline[0]}/"' in pages["tijdlijn/index.md"]
+    checklist = next(iter(data.checklists.values()))
+    assert f"lijsten/{checklist.id}.txt" in pages, "the checklist's text download sits beside its page"
+    assert f'href="../lijsten/{checklist.id}/"' in pages["lijsten/index.md"]
