@@ -68,6 +68,11 @@ class _Tree(HTMLParser):
 
 
 def parse(path: Path) -> Node:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def parse_html(text: str) -> Node:
+    """The same tree from a string, e.g. a generated page (Markdown with HTML blocks) in a unit test."""
     tree = _Tree()
-    tree.feed(path.read_text(encoding="utf-8"))
+    tree.feed(text)
     return tree.root

@@ -304,20 +304,46 @@ class MapPage:
 UNKNOWN = "onbekend"  # period.start when the sources do not give it
 
 
-def period_text(period: Mapping[str, Any] | None) -> str:
-    """'2014 tot nu', '2007–2014', 'begonnen in 1997' (end unknown), 'begin onbekend' (start unknown)."""
+def period_text(period: Mapping[str, Any] | None, latest: int | None = None, *, short: bool = False) -> str:
+    """When a case ran, saying no more than the data and its sources do. The one place that words a period:
+    the case page shows the full text, the case table, the map list and the map's markers ``short``.
+
+    ``latest`` is the year of the case's newest dated source. A case still running ('lopend') is only known
+    to run up to that year, so the text names it instead of claiming the case runs today: '2014 tot nu'
+    would still say so years after the last source. Without a dated source the end is unknown.
+
+    ====================  =================================  ===================================================
+    period                short                              full
+    ====================  =================================  ===================================================
+    2007, 2015            2007–2015                          2007–2015
+    2014, lopend (2023)   sinds 2014, liep nog in 2023       sinds 2014; in 2023 liep het nog, volgens de nieuwste bron
+    2014, lopend          sinds 2014, einde onbekend         sinds 2014; of het nog loopt, staat niet in de bronnen
+    1997                  begonnen in 1997                   begonnen in 1997; het einde staat niet in de bronnen
+    onbekend, 2012        tot 2012, begin onbekend           tot 2012; het beginjaar staat niet in de bronnen
+    onbekend, lopend      liep nog in 2023, begin onbekend   in 2023 liep het nog, volgens de nieuwste bron; het …
+    onbekend              geen jaartallen bekend             de bronnen noemen geen jaartallen
+    ====================  =================================  ===================================================
+    """
     if not period:
         return ""
     start, end = period.get("start"), period.get("end")
-    if start in (None, UNKNOWN):
-        if end == "lopend":
-            return "begin onbekend, loopt nog"
-        return f"begin onbekend, tot {end}" if end else "begin onbekend"
-    if end == "lopend":
-        return f"{start} tot nu"
-    if end:
-        return f"{start}–{end}"
-    return f"begonnen in {start}"
+    start = None if start == UNKNOWN else start
+    running = end == "lopend"
+    until = None if running else end
+    if start is not None:
+        if until:
+            return f"{start}–{until}"
+        if running and latest:
+            return f"sinds {start}, liep nog in {latest}" if short else f"sinds {start}; in {latest} liep het nog, volgens de nieuwste bron"
+        if running:
+            return f"sinds {start}, einde onbekend" if short else f"sinds {start}; of het nog loopt, staat niet in de bronnen"
+        return f"begonnen in {start}" if short else f"begonnen in {start}; het einde staat niet in de bronnen"
+    no_start = "begin onbekend" if short else "het beginjaar staat niet in de bronnen"
+    if until:
+        return f"tot {until}, {no_start}" if short else f"tot {until}; {no_start}"
+    if running and latest:
+        return f"liep nog in {latest}, {no_start}" if short else f"in {latest} liep het nog, volgens de nieuwste bron; {no_start}"
+    return "geen jaartallen bekend" if short else "de bronnen noemen geen jaartallen"
 
 
 def place_text(case: Mapping[str, Any], geo: Mapping[str, Any] | None = None) -> str:
@@ -388,7 +414,7 @@ def _labels(map_id: str, projection: Projection, shapes: dict[str, list[list[lis
 
 
 def _map(map_id: str, title: str, description: str, extent: Extent, cases: Sequence[tuple[int, Mapping[str, Any]]],
-         geo: Mapping[str, Any], label_home: bool) -> CaseMap:
+         geo: Mapping[str, Any], label_home: bool, latest: Mapping[str, int | None]) -> CaseMap:
     projection = Projection(extent)
     shapes: dict[str, list[list[list[Point]]]] = {}
     for code, feature in sorted(countries(geo).items(), key=lambda item: (item[0] == HOME, item[0])):
@@ -399,7 +425,8 @@ def _map(map_id: str, title: str, description: str, extent: Extent, cases: Seque
     radius = marker_radius(len(spots), projection.width, projection.height)
     centres = spread(spots, projection.width, projection.height, radius)
     markers = [
-        Marker(number, case, f"{number}: {case.get('name')}, {place_text(case, geo)} ({period_text(case.get('period'))})",
+        Marker(number, case, f"{number}: {case.get('name')}, {place_text(case, geo)} "
+                             f"({period_text(case.get('period'), latest.get(str(case.get('id'))), short=True)})",
                x, y, round(sx, 1), round(sy, 1), radius)
         for (number, case), (x, y), (sx, sy) in zip(cases, centres, spots)
     ]
@@ -451,9 +478,12 @@ def abroad_extent(cases: Sequence[Mapping[str, Any]], geo: Mapping[str, Any]) ->
     return (max(lon_min, cover[0]), max(lat_min, cover[1]), min(lon_max, cover[2]), min(lat_max, cover[3]))
 
 
-def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None = None) -> MapPage:
-    """Which case goes on which map, numbered in list order (the Netherlands first, then by name)."""
+def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None = None,
+               latest: Mapping[str, int | None] | None = None) -> MapPage:
+    """Which case goes on which map, numbered in list order (the Netherlands first, then by name).
+    ``latest``: case id -> year of its newest dated source, for the period in a marker's name (period_text)."""
     geo = geo or load_geodata()
+    latest = latest or {}
     hb = home_box(geo)
     home_extent = (hb[0] - HOME_PAD[0], hb[1] - HOME_PAD[1], hb[2] + HOME_PAD[0], hb[3] + HOME_PAD[1])
     cover = coverage(geo)
@@ -477,7 +507,7 @@ def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None
         f"Kaart van Nederland, met een stukje van België en Duitsland ernaast. {n} genummerde "
         f"{'stip staat' if n == 1 else 'stippen staan'} voor praktijkvoorbeelden; elke stip is een link naar het "
         "voorbeeld. De lijst bij de kaart noemt dezelfde voorbeelden met hun nummer.",
-        home_extent, numbered_home, geo, label_home=False)]
+        home_extent, numbered_home, geo, label_home=False, latest=latest)]
     if abroad:
         m = len(abroad)
         maps.append(_map(
@@ -485,6 +515,6 @@ def build_maps(cases: Iterable[Mapping[str, Any]], geo: Mapping[str, Any] | None
             f"Kaart van Noordwest-Europa met Nederland ter oriëntatie. {m} genummerde "
             f"{'stip staat' if m == 1 else 'stippen staan'} voor praktijkvoorbeelden buiten Nederland; elke stip is een "
             "link naar het voorbeeld.",
-            abroad_extent(abroad, geo), numbered_abroad, geo, label_home=True))
+            abroad_extent(abroad, geo), numbered_abroad, geo, label_home=True, latest=latest))
     entries = [marker for page_map in maps for marker in page_map.markers]
     return MapPage(maps=maps, entries=entries, unmapped=unmapped)

@@ -17,6 +17,7 @@ from .. import bibliography
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
+from ..figures import case_map
 from .render import TermLinker, make_environment
 
 __all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
@@ -113,6 +114,17 @@ class Site:
     def map_url(self) -> str:
         """The map of the practice cases, a page in the cases' folder (macros/site/map.py)."""
         return f"{self.index_url('case')}{MAP_PAGE}/"
+
+    def latest_source_year(self, record: Record) -> int | None:
+        """The year of the record's newest dated source (its own ``sources``), or None: how far the sources
+        reach, so a case 'still running' is said to run up to that year, not until today."""
+        years = [int(year) for year in (self.data.bibliography[key].year for key, _ in map(source_ref, record.get("sources") or []))
+                 if year]
+        return max(years) if years else None
+
+    def period(self, record: Record, short: bool = False) -> str:
+        """A case's period in words (macros/figures/case_map.py: period_text), up to its newest source."""
+        return case_map.period_text(record.get("period"), self.latest_source_year(record), short=short)
 
     def label(self, vocabulary: str, value: str) -> str:
         return self.labels[vocabulary].get(value, value)

@@ -6,6 +6,6 @@ from .context import MAP_PAGE, PageContext
 
 
 def contribute(ctx: PageContext) -> None:
-    page = case_map.build_maps(ctx.data.cases.values())
-    ctx.render("map.md.j2", f"{ctx.site.index_url('case')}{MAP_PAGE}.md", page=page,
-               place_text=case_map.place_text, period_text=case_map.period_text)
+    cases = ctx.data.cases.values()
+    page = case_map.build_maps(cases, latest={case.id: ctx.site.latest_source_year(case) for case in cases})
+    ctx.render("map.md.j2", f"{ctx.site.index_url('case')}{MAP_PAGE}.md", page=page, place_text=case_map.place_text)

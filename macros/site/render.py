@@ -145,7 +145,6 @@ def make_environment(extra_dirs: tuple[Path, ...] = ()) -> Environment:
     env.globals["front_matter"] = lambda **kw: Markup(front_matter(gegenereerd=True, **kw))
     env.globals["country_name"] = case_map.country_name  # 'GB' -> 'Verenigd Koninkrijk'
     env.globals["place_text"] = case_map.place_text  # one Dutch label for every place/municipality/country
-    env.globals["period_text"] = case_map.period_text
     env.filters["datum"] = dutch_date
     env.tests["contains_value"] = lambda seq, value: value in (seq or [])
     env.tests["filled_in"] = lambda key, mapping: bool((mapping or {}).get(key))

@@ -105,11 +105,22 @@ def test_no_label_says_gemeente_before_something_that_is_no_municipality(built_s
 
 
 def test_a_case_with_an_unknown_start_says_so(built_site: Path) -> None:
+    """Woensel-West: the sources give no years at all, and the page says so in plain words (not 'begin
+    onbekend', and not 1994, the year Trudo was formed)."""
     text = page_text(built_site, "praktijk/woensel-west/index.html")
-    assert re.search(r"Periode begin onbekend", text), "the Woensel-West page should say its start is unknown"
+    assert re.search(r"Periode de bronnen noemen geen jaartallen", text), "the Woensel-West page should say it plainly"
     assert "1994" not in re.search(r"Periode (.{0,40})", text).group(1)
     map_text = page_text(built_site, "praktijk/kaart/index.html")
-    assert "Woensel-West" in map_text and "begin onbekend" in map_text
+    assert "Woensel-West" in map_text and "geen jaartallen bekend" in map_text
+
+
+def test_a_running_case_is_not_said_to_run_today(built_site: Path) -> None:
+    """Selwerd is 'lopend' in the data; its newest source is from 2023, so no page may claim it runs now."""
+    text = page_text(built_site, "praktijk/selwerd/index.html")
+    assert "Periode sinds 2014; in 2023 liep het nog, volgens de nieuwste bron" in text
+    for path in ("praktijk/index.html", "praktijk/kaart/index.html"):
+        listed = page_text(built_site, path)
+        assert "sinds 2014, liep nog in 2023" in listed and "tot nu" not in listed
 
 
 def test_a_case_with_an_end_shows_its_whole_period(built_site: Path) -> None:

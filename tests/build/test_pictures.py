@@ -14,6 +14,7 @@ import pytest
 from macros.data.dataset import load_valid_dataset
 from macros.figures import case_map
 from macros.site.build import build_pages
+from macros.site.context import Site
 from tests.html_tree import Node, parse
 from tests.support import FIXTURE_DATA
 
@@ -112,6 +113,7 @@ def test_north_is_up_and_east_is_right(map_page: Node, data) -> None:
 
 
 def test_the_list_beside_the_map_names_the_same_cases_with_the_same_numbers(map_page: Node, data) -> None:
+    site = Site(data)  # the period in words, as every page words it (case_map.period_text)
     listed: dict[str, int] = {}
     for ol in map_page.find_all("ol", "wg-map__list"):
         start = int(ol.attrs.get("start", "1"))
@@ -120,7 +122,7 @@ def test_the_list_beside_the_map_names_the_same_cases_with_the_same_numbers(map_
             assert case_id not in listed, f"{case_id} listed twice"
             listed[case_id] = start + index
             case = data.cases[case_id]
-            assert case["place"] in item.all_text(" ") and str(case["period"]["start"]) in item.all_text(" ")
+            assert case["place"] in item.all_text(" ") and site.period(case, short=True) in item.all_text(" ")
     assert sorted(listed) == sorted(mappable(data))
     for marker in markers(map_page):
         number = marker.find("text", "wg-map__num").all_text(" ")

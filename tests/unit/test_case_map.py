@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from macros.data.dataset import load_dataset
+from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.figures import case_map
+from macros.site.build import build_pages
 from scripts import update_geodata
+from tests.html_tree import parse_html
 
 # --- the bundled outlines ---------------------------------------------------------------------
 
@@ -124,7 +127,7 @@ def test_cases_go_on_one_map_each_numbered_in_list_order() -> None:
     assert [(c["id"], why) for c, why in page.unmapped] == [
         ("a", "de ligging is (nog) niet bekend"), ("kaapstad", "ligt buiten het gebied van de kaart")]
     assert page.entries[1].name == "2: Hull, Hull (Verenigd Koninkrijk) (begonnen in 1994)"
-    assert case_map.period_text({"start": 2000, "end": "lopend"}) == "2000 tot nu"
+    assert case_map.period_text({"start": 2000, "end": "lopend"}, 2003, short=True) == "sinds 2000, liep nog in 2003"
     assert case_map.period_text({"start": 2007, "end": 2014}) == "2007–2014"
     only_home = case_map.build_maps(cases[1:2])
     assert [m.id for m in only_home.maps] == ["nl"], "no second map without cases abroad"
@@ -145,16 +148,44 @@ def test_place_label_reads_as_dutch_for_every_combination(case: dict, label: str
     assert case_map.place_text(case) == label
 
 
-@pytest.mark.parametrize("period, text", [
-    ({"start": 2007, "end": 2015}, "2007–2015"),
-    ({"start": 1997}, "begonnen in 1997"),
-    ({"start": 2020, "end": "lopend"}, "2020 tot nu"),
-    ({"start": "onbekend"}, "begin onbekend"),
-    ({"start": "onbekend", "end": 2012}, "begin onbekend, tot 2012"),
-    ({"start": "onbekend", "end": "lopend"}, "begin onbekend, loopt nog"),
+@pytest.mark.parametrize("period, latest, short, full", [
+    ({"start": 2007, "end": 2015}, 2014, "2007–2015", "2007–2015"),
+    ({"start": 1997}, 2017, "begonnen in 1997", "begonnen in 1997; het einde staat niet in de bronnen"),
+    ({"start": 2020, "end": "lopend"}, 2023, "sinds 2020, liep nog in 2023",
+     "sinds 2020; in 2023 liep het nog, volgens de nieuwste bron"),
+    ({"start": 2020, "end": "lopend"}, None, "sinds 2020, einde onbekend",
+     "sinds 2020; of het nog loopt, staat niet in de bronnen"),
+    ({"start": "onbekend"}, 2017, "geen jaartallen bekend", "de bronnen noemen geen jaartallen"),
+    ({"start": "onbekend", "end": 2012}, None, "tot 2012, begin onbekend", "tot 2012; het beginjaar staat niet in de bronnen"),
+    ({"start": "onbekend", "end": "lopend"}, 2021, "liep nog in 2021, begin onbekend",
+     "in 2021 liep het nog, volgens de nieuwste bron; het beginjaar staat niet in de bronnen"),
+    ({"start": "onbekend", "end": "lopend"}, None, "geen jaartallen bekend", "de bronnen noemen geen jaartallen"),
 ])
-def test_period_text_never_shows_a_lone_year_or_an_invented_start(period: dict, text: str) -> None:
-    assert case_map.period_text(period) == text
+def test_period_text_says_no_more_than_the_sources(period: dict, latest: int | None, short: str, full: str) -> None:
+    """Never 'tot nu' (the sources stop somewhere), never a lone year, never an invented start or end."""
+    assert case_map.period_text(period, latest, short=True) == short
+    assert case_map.period_text(period, latest) == full
+
+
+def test_a_running_case_runs_until_its_newest_source_on_every_page(data_dir: Path) -> None:
+    """The case page, the table of cases, the map list and the marker's name all take the year of the case's
+    newest dated source, not today's; the page says it in full, the lists short."""
+    case_file = data_dir / "cases" / "voorbeeldwijk.yaml"
+    case_file.write_text(case_file.read_text(encoding="utf-8").replace(
+        "sources: [vanderlaan2019]", "sources: [arnstein1969, vanderlaan2019, bzk2020]"), encoding="utf-8")
+    pages = build_pages(load_valid_dataset(data_dir, data_dir.parent), today=date(2026, 12, 1))
+
+    profile = parse_html(pages["praktijk/voorbeeldwijk.md"]).find("dl", "wg-profile")
+    periods = [div.find("dd").all_text(" ") for div in profile.find_all("div") if div.find("dt").all_text() == "Periode"]
+    assert periods == ["sinds 2014; in 2020 liep het nog, volgens de nieuwste bron"]
+    row = parse_html(pages["praktijk/index.md"]).find("tbody").find("tr")
+    assert [td.all_text(" ") for td in row.find_all("td")][1] == "sinds 2014, liep nog in 2020", "the table of cases"
+    map_page = parse_html(pages["praktijk/kaart.md"])
+    assert map_page.find("li", id="kaart-voorbeeldwijk").find("span", "wg-map__meta").all_text(" ") == \
+        "Voorbeeldwijk, gemeente Groningen · sinds 2014, liep nog in 2020"
+    assert map_page.find("a", cls="wg-map__marker", data_case="voorbeeldwijk").attrs["aria-label"].endswith(
+        "(sinds 2014, liep nog in 2020)")
+    assert "tot nu" not in "".join(pages[p] for p in ("praktijk/voorbeeldwijk.md", "praktijk/index.md", "praktijk/kaart.md"))
 
 
 # --- validation ------------------------------------------------------------------------------
