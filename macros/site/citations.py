@@ -32,20 +32,30 @@ def term_markup(data: Dataset, term_id: str, text: str | None, *, base: str, whe
                   f'title="{escape(entry["definition"])}">{escape(label)}</a>')
 
 
+def source_item(key: str, reference: Markup, *, label: str, base: str, pages: str | None = None,
+                extra: Markup | str = "") -> Markup:
+    """One entry of a "Bronnen" list, the same on record pages and on the residents' pages: the full reference
+    once (APA; a short citation before it would repeat its names and year), the pages the record uses, then
+    a link to the entry in the reading list whose accessible name says which source it is. ``extra``: what
+    record pages add (the COinS span and the actions, macros/templates/bron_macros.j2)."""
+    used = (f' <span class="wg-bronnen__blz">Gebruikt: blz. {escape(bibliography.format_pages(pages))}.</span>'
+            if pages else "")
+    return Markup(f'<li id="bron-{escape(key)}"><span class="wg-ref">{reference}</span>{used} '
+                  f'<span class="wg-bronnen__lijst"><a href="{escape(base)}leeslijst/#{escape(key)}">Bekijk op de '
+                  f'leeslijst<span class="wg-sr">: {escape(label)}</span></a></span>{escape(extra)}</li>')
+
+
 def sources_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, base: str, where: str) -> Markup:
     """The source list at the end of a page that keeps its running text free of citations (the residents'
-    pages): every key once, in reading-list order, each with its short citation linking to the reading list
-    and the full reference (as on record pages). The page writes the '## Bronnen' heading itself, so it is in the table of contents."""
+    pages): every key once, in reading-list order, each as on record pages (``source_item``). The page writes
+    the '## Bronnen' heading itself, so it is in the table of contents."""
     if not keys:
         raise CitationError(f"{where}: bronnen: geef minstens één bronsleutel op")
     unknown = [key for key in keys if key not in data.bibliography]
     if unknown:
         raise CitationError(f"{where}: bronnen: bron '{unknown[0]}' staat niet in de leeslijst (data/references.bib)")
     order = {key: number for number, key in enumerate(data.bibliography.keys())}
-    items = []
-    for key in sorted(dict.fromkeys(keys), key=order.__getitem__):
-        entry = data.bibliography[key]
-        cite = bibliography.cite_text([key], bibliography=data.bibliography)
-        items.append(f'<li id="bron-{escape(key)}"><a class="wg-cite" href="{escape(base)}leeslijst/#{escape(key)}">'
-                     f'{escape(cite)}</a> {bibliography.format_reference(entry)}</li>')
+    items = [source_item(key, bibliography.format_reference(data.bibliography[key]), base=base,
+                         label=bibliography.cite_text([key], narrative=True, bibliography=data.bibliography))
+             for key in sorted(dict.fromkeys(keys), key=order.__getitem__)]
     return Markup('<ol class="wg-bronnen">\n' + "\n".join(items) + "\n</ol>")

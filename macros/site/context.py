@@ -18,6 +18,7 @@ from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
 from ..figures import case_map
+from . import citations
 from .render import TermLinker, make_environment
 
 __all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
@@ -162,6 +163,10 @@ class Site:
                                     bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),
                                     self._label(key)))
         return sorted(lines, key=lambda s: self._reference(s.key)[1])
+
+    def source_item(self, line: SourceLine, base: str, extra: Markup | str = "") -> Markup:
+        """One entry of a record's "Bronnen" list, made like those on the residents' pages (citations.py)."""
+        return citations.source_item(line.key, line.html, label=line.label, base=base, pages=line.pages, extra=extra)
 
     def coins(self, key: str) -> str:
         """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""

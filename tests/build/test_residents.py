@@ -70,7 +70,8 @@ def test_citations_only_in_the_source_list_at_the_end(built_site: Path) -> None:
 def test_source_list_links_every_entry_to_the_reading_list(built_site: Path) -> None:
     body = article((built_site / "bewoners" / "huis-renovatie-sloop" / "index.html").read_text(encoding="utf-8"))
     sources = re.search(r'<ol class="wg-bronnen">(.*?)</ol>', body, re.S).group(1)
-    keys = re.findall(r'<li id="bron-([^"]+)"><a class="wg-cite" href="\.\./\.\./leeslijst/#\1">', sources)
+    keys = re.findall(r'<li id="bron-([^"]+)"><span class="wg-ref">.*?<a href="\.\./\.\./leeslijst/#\1">Bekijk op de leeslijst',
+                      sources)
     assert {"bw7", "overlegwet1998", "woonbond_slopen_renoveren"} <= set(keys)
     reading_list = (built_site / "leeslijst" / "index.html").read_text(encoding="utf-8")
     entry = re.search(r'<li[^>]*id="overlegwet1998"[^>]*>.*?</li>', reading_list, re.S).group(0)

@@ -1,0 +1,73 @@
+"""How pages name their sources, as a reader sees it: the "Bronnen" list of record pages and of the residents'
+pages (each source once, as its full reference with a link to the reading list), citations grouped in one pair
+of brackets, and "Verder lezen" without the sources already listed under "Bronnen"."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from macros import bibliography
+from macros.data.dataset import Dataset, load_valid_dataset
+from macros.site.build import build_pages
+from macros.site.citations import sources_markup
+from tests.html_tree import Node, parse_html
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture
+def fixture_data(data_dir: Path) -> Dataset:
+    return load_valid_dataset(data_dir, data_dir.parent)
+
+
+@pytest.fixture
+def pages(fixture_data: Dataset) -> dict[str, str]:
+    return build_pages(fixture_data, today=TODAY)
+
+
+def source_list(page: str) -> Node:
+    return parse_html(page).find("ol", "wg-bronnen")
+
+
+def visible_text(node: Node) -> str:
+    """What a sighted reader sees: the text without visually hidden spans, COinS and the (hidden) buttons."""
+    def parts(n: Node) -> list[str]:
+        if "wg-sr" in n.classes or "Z3988" in n.classes or "hidden" in n.attrs:
+            return []
+        return n.text + [text for child in n.children for text in parts(child)]
+    return re.sub(r"\s+", " ", " ".join(parts(node))).strip()
+
+
+# --- item 2: "Bronnen" gives each source once -------------------------------------------------
+
+def test_a_residents_source_list_gives_each_source_once_with_a_named_link(fixture_data: Dataset) -> None:
+    html = str(sources_markup(fixture_data, ("vanderlaan2019", "arnstein1969"), base="../../", where="docs/x.md:3"))
+    items = source_list(html).find_all("li")
+    assert [li.attrs["id"] for li in items] == ["bron-arnstein1969", "bron-vanderlaan2019"]
+    for li, key in zip(items, ("arnstein1969", "vanderlaan2019")):
+        entry = fixture_data.bibliography[key]
+        short = bibliography.cite_text([key], bibliography=fixture_data.bibliography)  # '(Arnstein, 1969)'
+        text = visible_text(li)
+        assert short not in text, f"the short citation repeats the reference: {text!r}"
+        assert text.count(f"({entry.year})") == 1, f"names and year once: {text!r}"
+        link = li.find("span", "wg-bronnen__lijst").find("a")
+        assert link.attrs["href"] == f"../../leeslijst/#{key}"
+        narrative = bibliography.cite_text([key], narrative=True, bibliography=fixture_data.bibliography)
+        assert link.all_text(" ") == f"Bekijk op de leeslijst : {narrative}", "the link says which source it opens"
+
+
+def test_record_pages_list_their_sources_like_the_residents_pages(fixture_data: Dataset, pages: dict[str, str]) -> None:
+    """The same source, the same entry: a record page adds only its COinS and its buttons, and the pages the
+    record uses ('Gebruikt: blz. 12–14.')."""
+    items = {li.attrs["id"]: li for li in source_list(pages["methoden/burgerpanel.md"]).find_all("li")}
+    assert set(items) == {"bron-arnstein1969", "bron-bzk2020"}
+    residents = source_list(str(sources_markup(fixture_data, ("arnstein1969",), base="../../", where="x"))).find("li")
+    record = items["bron-arnstein1969"]
+    assert visible_text(record).startswith(visible_text(residents)), "both pages show the source the same way"
+    assert [c.tag for c in record.children][:2] == [c.tag for c in residents.children][:2] == ["span", "span"]
+    assert "wg-cite" not in pages["methoden/burgerpanel.md"].split('<ol class="wg-bronnen">')[1].split("</ol>")[0]
+    assert "Gebruikt: blz. 12–14." in visible_text(items["bron-bzk2020"])
+    assert visible_text(items["bron-bzk2020"]).count("(2020)") == 1
