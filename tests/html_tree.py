@@ -11,6 +11,7 @@ class Node:
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list[Node] = []
         self.text: list[str] = []
+        self.content: list[str | Node] = []  # text and children in document order (reading_text)
 
     @property
     def classes(self) -> list[str]:
@@ -31,6 +32,11 @@ class Node:
         assert found, f"no <{tag} class={cls} {attrs}> found"
         return found[0]
 
+    def reading_text(self) -> str:
+        """The text inside in document order, as a reader reads it: '(A, 1993; B, 2023b)' for a paragraph
+        whose links sit between bits of text (all_text puts a node's own text before its children's)."""
+        return "".join(part if isinstance(part, str) else part.reading_text() for part in self.content)
+
     def all_text(self, separator: str = "") -> str:
         """The text inside, in document order. With separator="" exactly as written (text nodes glued);
         with " " every node's text apart, stripped."""
@@ -50,11 +56,14 @@ class _Tree(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
         self.current.children.append(node)
+        self.current.content.append(node)
         if tag not in self.VOID:
             self.current = node
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Node(tag, {k: v or "" for k, v in attrs}, self.current))
+        node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(node)
+        self.current.content.append(node)
 
     def handle_endtag(self, tag: str) -> None:
         node = self.current
@@ -65,6 +74,7 @@ class _Tree(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.current.text.append(data)
+        self.current.content.append(data)
 
 
 def parse(path: Path) -> Node:

@@ -12,7 +12,7 @@ imports MkDocs.
 """
 from __future__ import annotations
 
-from .apa import assign_year_labels, cite_text, format_pages, format_reference, reference_text, sort_key
+from .apa import assign_year_labels, cite_parts, cite_text, format_pages, format_reference, reference_text, sort_key
 from .export import coins_pairs, csl_json_text, public_bibtex, to_bibtex, to_coins, to_csl_json, to_ris
 from .load import load_bibliography
 from .model import ENTRY_TYPES, NO_DATE, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
@@ -28,7 +28,7 @@ from .names import (
 
 __all__ = [
     "ENTRY_TYPES", "NO_DATE", "PRIVATE_FIELDS", "UNKNOWN_AUTHOR", "Bibliography", "Entry", "Person",
-    "assign_year_labels", "citation_name", "cite_text", "coins_pairs", "csl_json_text", "format_pages", "format_reference",
+    "assign_year_labels", "citation_name", "cite_parts", "cite_text", "coins_pairs", "csl_json_text", "format_pages", "format_reference",
     "full_name_inverted", "initials", "initials_first_name", "load_bibliography", "parse_person",
     "public_bibtex", "reference_name", "reference_text", "sort_key", "to_bibtex", "to_coins",
     "to_csl_json", "to_ris",

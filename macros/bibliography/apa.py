@@ -119,6 +119,32 @@ def cite_text(items: Entry | str | Iterable[Entry | str], pages: str | int | Non
     return "(" + "; ".join(f"{name}, {', '.join(years)}" for name, years in groups) + locator + ")"
 
 
+def cite_parts(sources: Iterable[tuple[Entry | str, str | int | None]],
+               bibliography: Bibliography | None = None) -> list[tuple[str, str, str]]:
+    """A parenthetical citation of one or more works, in pieces a page can link one by one:
+    ``(key, separator before it, text)``. Joined and put in one pair of brackets they read as APA groups
+    citations: ``(Platform31, 2023a, 2023b; Putters, 2022, blz. 14)``: works in reading-list order, an author
+    (group) named once for all its years, each work with its own pages. Without pages the joined text is
+    exactly ``cite_text`` of the same works."""
+    pages_of: dict[str, str | int | None] = {}
+    entries: list[Entry] = []
+    for item, pages in sources:
+        entry = _resolve(item, bibliography)[0]
+        if entry.key not in pages_of:
+            pages_of[entry.key] = pages
+            entries.append(entry)
+    if not entries:
+        raise ValueError("cite_parts: geen bronnen opgegeven")
+    parts: list[tuple[str, str, str]] = []
+    for name, group in groupby(sorted(entries, key=sort_key), key=lambda entry: _cited_creators(entry, False)):
+        for position, entry in enumerate(group):
+            pages = pages_of[entry.key]
+            locator = f", blz. {format_pages(pages)}" if pages is not None else ""
+            text = f"{name}, {entry.year_label}{locator}" if position == 0 else f"{entry.year_label}{locator}"
+            parts.append((entry.key, "" if not parts else "; " if position == 0 else ", ", text))
+    return parts
+
+
 def format_pages(pages: str | int) -> str:
     """``12-34`` / ``12--34`` → ``12–34`` (en dash, as APA wants for ranges)."""
     return _RANGE_DASH.sub("–", str(pages).strip())

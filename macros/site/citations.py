@@ -18,8 +18,22 @@ def cite_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, pages: str 
     for key in keys:
         if key not in data.bibliography:
             raise CitationError(f"{where}: cite: bron '{key}' staat niet in de leeslijst (data/references.bib)")
+    if pages is not None and len(keys) > 1:
+        raise CitationError(f"{where}: cite: paginanummers (pages=) kunnen alleen bij één bron; citeer de bronnen apart")
+    if not narrative:
+        return cite_group(bibliography.cite_parts([(key, pages) for key in keys], bibliography=data.bibliography), base)
     text = bibliography.cite_text(list(keys), pages=pages, narrative=narrative, bibliography=data.bibliography)
     return Markup(f'<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(keys[0])}">{escape(text)}</a>')
+
+
+def cite_group(parts: list[tuple[str, str, str]], base: str) -> Markup:
+    """Citations in one pair of brackets, each work a link to its entry on the reading list, as APA (in Dutch)
+    groups them: '(Kretzmann & McKnight, 1993; Platform31, 2023b)'. ``parts`` from bibliography.cite_parts.
+    Every page that cites more than one work at once (evidence, timeline, glossary, checklists, the cite
+    macro of hand-written pages) writes its citations through here."""
+    links = "".join(f'{escape(separator)}<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(key)}">'
+                    f'{escape(text)}</a>' for key, separator, text in parts)
+    return Markup(f"({links})")
 
 
 def term_markup(data: Dataset, term_id: str, text: str | None, *, base: str, where: str) -> Markup:

@@ -168,6 +168,11 @@ class Site:
         """One entry of a record's "Bronnen" list, made like those on the residents' pages (citations.py)."""
         return citations.source_item(line.key, line.html, label=line.label, base=base, pages=line.pages, extra=extra)
 
+    def cite_group(self, lines: list[SourceLine], base: str) -> Markup:
+        """'(A, 1993; B, 2023b)', each work linked to the reading list (citations.cite_group)."""
+        parts = bibliography.cite_parts([(line.key, line.pages) for line in lines], bibliography=self.data.bibliography)
+        return citations.cite_group(parts, base)
+
     def coins(self, key: str) -> str:
         """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""
         if key not in self._coins:

@@ -12,7 +12,7 @@ import pytest
 from macros import bibliography
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.site.build import build_pages
-from macros.site.citations import sources_markup
+from macros.site.citations import CitationError, cite_markup, sources_markup
 from tests.html_tree import Node, parse_html
 
 TODAY = date(2026, 12, 1)
@@ -37,7 +37,7 @@ def visible_text(node: Node) -> str:
     def parts(n: Node) -> list[str]:
         if "wg-sr" in n.classes or "Z3988" in n.classes or "hidden" in n.attrs:
             return []
-        return n.text + [text for child in n.children for text in parts(child)]
+        return [text for part in n.content for text in ([part] if isinstance(part, str) else parts(part))]
     return re.sub(r"\s+", " ", " ".join(parts(node))).strip()
 
 
@@ -71,3 +71,37 @@ def test_record_pages_list_their_sources_like_the_residents_pages(fixture_data: 
     assert "wg-cite" not in pages["methoden/burgerpanel.md"].split('<ol class="wg-bronnen">')[1].split("</ol>")[0]
     assert "Gebruikt: blz. 12–14." in visible_text(items["bron-bzk2020"])
     assert visible_text(items["bron-bzk2020"]).count("(2020)") == 1
+
+
+# --- item 3: several citations in one pair of brackets ---------------------------------------
+
+def test_citations_are_grouped_in_one_pair_of_brackets_as_apa_wants(data) -> None:
+    """The pieces read exactly like cite_text: one author (group) named once for all its years."""
+    keys = ["putters2022einde", "platform31_2023tienjaar", "platform31_2023jaren"]
+    parts = bibliography.cite_parts([(key, None) for key in keys], bibliography=data.bibliography)
+    assert "(" + "".join(separator + text for _, separator, text in parts) + ")" == \
+        bibliography.cite_text(keys, bibliography=data.bibliography) == "(Platform31, 2023a, 2023b; Putters, 2022)"
+    html = parse_html(str(cite_markup(data, tuple(keys), pages=None, narrative=False, base="../", where="x.md:1")))
+    links = html.find_all("a", "wg-cite")
+    assert [(a.attrs["href"], a.all_text()) for a in links] == [
+        ("../leeslijst/#platform31_2023jaren", "Platform31, 2023a"), ("../leeslijst/#platform31_2023tienjaar", "2023b"),
+        ("../leeslijst/#putters2022einde", "Putters, 2022")], "every work links to its own entry"
+    assert html.reading_text() == "(Platform31, 2023a, 2023b; Putters, 2022)"
+
+
+def test_the_evidence_line_cites_its_sources_in_one_pair_of_brackets(data_dir: Path) -> None:
+    method_file = data_dir / "methods" / "burgerpanel.yaml"
+    method_file.write_text(method_file.read_text(encoding="utf-8").replace(
+        "  sources: [arnstein1969]", "  sources: [vanderlaan2019, {key: arnstein1969, pages: '217'}]"), encoding="utf-8")
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    line = parse_html(build_pages(data, today=TODAY)["methoden/burgerpanel.md"]).find("p", "wg-evidence-sources")
+    first, second = (bibliography.cite_text([key], pages=pages, bibliography=data.bibliography)[1:-1]
+                     for key, pages in (("arnstein1969", "217"), ("vanderlaan2019", None)))
+    assert line.reading_text() == f"Bronnen: ({first}; {second})", "not '(A, 1969); (B, 2019)'"
+    assert [a.attrs["href"].rsplit("#", 1)[1] for a in line.find_all("a", "wg-cite")] == ["arnstein1969", "vanderlaan2019"]
+
+
+def test_pages_with_several_works_in_one_cite_is_a_clear_error(data) -> None:
+    with pytest.raises(CitationError, match=r"docs/x\.md:3: cite: paginanummers .* kunnen alleen bij één bron"):
+        cite_markup(data, ("putters2022einde", "platform31_2023jaren"), pages="4", narrative=False, base="",
+                    where="docs/x.md:3")
