@@ -47,11 +47,10 @@ class FurtherLine:
     html: Markup
     cite: str
     label: str
-    own: bool                 # a source of the record itself
-    themes: list[str]         # labels of the themes it shares with the record (for the others)
+    themes: list[str]         # labels of the themes it shares with the record's sources
 
 
-#: How many entries from the record's themes "Verder lezen" adds after the record's own sources.
+#: How many entries from the themes of the record's sources "Verder lezen" lists.
 FURTHER_READING_LIMIT = 8
 
 
@@ -183,10 +182,10 @@ class Site:
         return item_file(key)
 
     def further_reading(self, record: Record) -> tuple[list[FurtherLine], list[Record]]:
-        """A reading list for one method or case: its own sources first (reading-list order), then
-        entries from the themes of those sources. A theme weighs as often as the record's sources
-        fall in it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT follow,
-        ties in reading-list order. Also returns the themes, heaviest first, to link to in full."""
+        """A reading list for one method or case: entries from the themes of its sources, without the
+        sources themselves ("Bronnen" lists those). A theme weighs as often as the record's sources fall in
+        it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT, ties in reading-list
+        order. Also returns the themes, heaviest first, to link to in full."""
         bib = self.data.bibliography
         own = list(dict.fromkeys(line.key for line in self.sources(record)))
         weights: dict[str, int] = {}
@@ -197,10 +196,9 @@ class Site:
         order = {theme.id: index for index, theme in enumerate(self.data.themes)}
         themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
         labels = {theme.id: theme["label"] for theme in themes}
-        lines = [FurtherLine(key, self._reference(key)[0],
-                             bibliography.cite_text([key], bibliography=bib), self._label(key), key in own,
-                             [] if key in own else [labels[t] for t in self._theme_ids(key) if t in labels])
-                 for key in own + others]
+        lines = [FurtherLine(key, self._reference(key)[0], bibliography.cite_text([key], bibliography=bib),
+                             self._label(key), [labels[t] for t in self._theme_ids(key) if t in labels])
+                 for key in others]
         return lines, themes
 
     def _ranking(self, weights: dict[str, int]) -> list[str]:

@@ -92,21 +92,30 @@ def test_actions_are_buttons_for_scripts_and_links_without(built_site: Path, dat
             assert box.parent.tag == "li" and box.parent.find_all(cls="wg-ref")
 
 
-def test_verder_lezen_starts_with_the_records_own_sources(built_site: Path, data) -> None:
+def test_verder_lezen_lists_only_what_bronnen_does_not(built_site: Path, data) -> None:
+    """"Verder lezen" used to start with the record's own sources, which "Bronnen" just listed; now it holds
+    only other entries from the same themes, and the section is left out when there are none."""
+    shown = 0
     for record, path in record_pages(built_site, data):
         page = parse(path)
-        items = page.find("ol", "wg-verder").find_all("li", "wg-verder__item")
+        own = set(source_keys(record))
+        listed = [li.attrs["id"].removeprefix("bron-") for li in page.find("ol", "wg-bronnen").find_all("li")]
+        assert set(listed) == own, path
+        lists = page.find_all("ol", "wg-verder")
+        if not lists:
+            assert not page.find_all("h2", id="verder-lezen"), f"{path}: an empty 'Verder lezen'"
+            continue
+        shown += 1
+        items = lists[0].find_all("li", "wg-verder__item")
         keys = [item.find("div", "wg-acties").attrs["data-key"] for item in items]
-        own = source_keys(record)
-        order = {key: i for i, key in enumerate(data.bibliography.keys())}
-        assert keys[:len(set(own))] == sorted(set(own), key=order.__getitem__), path
-        others = keys[len(set(own)):]
-        assert len(others) <= FURTHER_READING_LIMIT and len(set(keys)) == len(keys)
+        assert keys and not set(keys) & own, f"{path}: 'Verder lezen' repeats a source of 'Bronnen'"
+        assert len(keys) <= FURTHER_READING_LIMIT and len(set(keys)) == len(keys)
         record_themes = {t.id for key in own for t in data.themes_of(data.bibliography[key])}
-        for key in others:
+        for key in keys:
             assert record_themes & {t.id for t in data.themes_of(data.bibliography[key])}, (path, key)
         button = page.find("button", "wg-acties__alle")
         assert button.attrs["data-keys"].split() == keys
+    assert shown, "no record page has 'Verder lezen' at all"
 
 
 def test_my_reading_list_page_holds_every_entry_and_its_exports(built_site: Path, data) -> None:

@@ -105,3 +105,33 @@ def test_pages_with_several_works_in_one_cite_is_a_clear_error(data) -> None:
     with pytest.raises(CitationError, match=r"docs/x\.md:3: cite: paginanummers .* kunnen alleen bij één bron"):
         cite_markup(data, ("putters2022einde", "platform31_2023jaren"), pages="4", narrative=False, base="",
                     where="docs/x.md:3")
+
+
+# --- item 5: "Verder lezen" holds only what "Bronnen" does not list -------------------------
+
+def test_verder_lezen_does_not_repeat_the_sources_and_goes_when_empty(data_dir: Path) -> None:
+    """One theme holds two entries. The panel cites one of them (and a source outside the theme): its
+    "Verder lezen" lists the other one only. The conversation cites both: nothing is left, so its page has
+    no "Verder lezen" at all (no heading, no empty list)."""
+    (data_dir / "themes.yaml").write_text(
+        "- id: ladders\n  label: Participatieladders\n  description: Over treden van invloed.\n"
+        "  keywords: [ladder]\n", encoding="utf-8")
+    bib = data_dir / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    for opening in ("@article{arnstein1969,", "@book{vanderlaan2019,"):
+        assert opening in text
+        text = text.replace(opening, opening + "\n  keywords = {ladder},")
+    bib.write_text(text, encoding="utf-8")
+    method = data_dir / "methods" / "wijkgesprek.yaml"
+    method.write_text(method.read_text(encoding="utf-8").replace(
+        "sources: [vanderlaan2019]", "sources: [vanderlaan2019, arnstein1969]"), encoding="utf-8")
+    pages = build_pages(load_valid_dataset(data_dir, data_dir.parent), today=TODAY)
+
+    panel = parse_html(pages["methoden/burgerpanel.md"])
+    assert [li.attrs["id"] for li in panel.find("ol", "wg-bronnen").find_all("li")] == ["bron-arnstein1969", "bron-bzk2020"]
+    further = [li.find("div", "wg-acties").attrs["data-key"] for li in panel.find("ol", "wg-verder").find_all("li")]
+    assert further == ["vanderlaan2019"], "only what 'Bronnen' does not list"
+    assert "Deze bron gaat over hetzelfde thema" in panel.find("p", "wg-verder__intro").reading_text()
+
+    conversation = pages["methoden/wijkgesprek.md"]
+    assert "Verder lezen" not in conversation and 'class="wg-verder' not in conversation
