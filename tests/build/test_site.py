@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import gzip
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -10,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from macros.site.context import Site
 from tests.support import ROOT, build_site
 
 
@@ -158,3 +161,24 @@ def test_the_duration_does_not_repeat_its_band(built_site: Path, data) -> None:
             text = section.group(1)[:label.start()].strip()
             assert not text.casefold().startswith(label.group(1).casefold()), f"{method.id}: {section.group(1)}"
     assert labels, "no method shows a duration label any more"
+
+
+def test_search_snippets_read_the_fact_box_as_separate_statements(built_site: Path, data) -> None:
+    """Pagefind flattens a page to text for its result snippets. The fact box of a method (its labels and its
+    profile) and of a case must read as statements there, 'Soort: Methode. Onderbouwing: Beschreven.' and
+    'Domein: Fysiek en sociaal.', not 'Soort: Methode Onderbouwing: Beschreven' or 'DomeinFysiek en sociaal'."""
+    content = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        content[fragment["url"]] = fragment["content"]
+    site = Site(data)
+    method = next(m for m in sorted(data.methods.values(), key=lambda r: r.id) if m["evidence"] and m["evidence"]["level"])
+    text = content[f"/methoden/{method.id}/"]
+    kind, level = site.label("methodKind", method["kind"]), site.label("evidenceLevel", method["evidence"]["level"])
+    assert f"Soort: {kind}. Onderbouwing: {level}." in text, text[:400]
+    assert f"Domein: {site.label('domain', method['domain'])}." in text, text[:800]
+    case = next(iter(sorted(data.cases.values(), key=lambda r: r.id)))
+    assert f"Periode: {site.period(case)}." in content[f"/praktijk/{case.id}/"]
+    glued = [(url, m.group(0)) for url, text in content.items()
+             for m in re.finditer(r"\b(?:Domein|Niveau|Fase|Voor wie|Periode|Plaats|Betrokken)[A-Z0-9]\w*", text)]
+    assert not glued, glued[:5]
