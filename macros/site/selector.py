@@ -92,6 +92,8 @@ def selector_data(data: Dataset) -> dict[str, Any]:
     used_keys = {key for m in methods for key in _source_keys(m)}
     entries = [e for e in data.bibliography if e.key in used_keys]  # reading-list order
     return {
+        # Where a record's page lives (the record-kind registry): the script links to '<url><id>/'.
+        "urls": {kind.id: f"{kind.url}/" for kind in data.kinds},
         "rungs": [{"id": r.id, "label": r["label"]} for r in data.rungs],
         "kinds": dict(data.schemas.labels.get("methodKind", {})),
         "filters": [{"param": f.param, "field": f.field, "legend": f.legend, "why": f.why, "labels": dict(f.options)}

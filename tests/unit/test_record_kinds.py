@@ -171,3 +171,5 @@ def test_every_link_to_a_record_follows_its_kinds_url() -> None:
     checklist = next(iter(data.checklists.values()))
     assert f"lijsten/{checklist.id}.txt" in pages, "the checklist's text download sits beside its page"
     assert f'href="../lijsten/{checklist.id}/"' in pages["lijsten/index.md"]
+    assert json.loads(pages["participatiewijzer/data.json"])["urls"] == {
+        "method": "werkwijzen/", "case": "voorbeelden/", "checklist": "lijsten/"}, "the selector's script links from these"

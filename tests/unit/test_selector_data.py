@@ -23,7 +23,8 @@ def data(data_dir: Path):
 
 def test_json_holds_every_record_with_only_the_fields_the_selector_uses(data) -> None:
     out = json.loads(selector_json(data))
-    assert set(out) == {"rungs", "kinds", "filters", "methods", "cases", "checklists", "sources"}
+    assert set(out) == {"urls", "rungs", "kinds", "filters", "methods", "cases", "checklists", "sources"}
+    assert out["urls"] == {"method": "methoden/", "case": "praktijk/", "checklist": "checklists/"}, "from the registry"
     assert [r["id"] for r in out["rungs"]] == [r.id for r in data.rungs]
     assert sorted(m["id"] for m in out["methods"]) == sorted(data.methods)
     assert sorted(c["id"] for c in out["cases"]) == sorted(data.cases)

@@ -213,28 +213,28 @@
     return {
       partial: function (hit, state, out) {
         var id = esc(hit.m.id);
-        return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
+        return item(base + data.urls.method + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
           " <span class=\"wg-pw__tag\">" + (hit.fit.length + (state.rung && !hit.by ? 1 : 0)) + " van " +
           (out.used.length + (state.rung ? 1 : 0)) + " antwoorden passen</span>", " data-id=\"" + id + "\"");
       },
       apart: function (hit) {
         var id = esc(hit.m.id);
-        return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, "",
+        return item(base + data.urls.method + id + "/", hit.m.name, hit.m.summary, "",
           " <span class=\"wg-pw__tag\">" + apartTag(hit.m) + "</span>",
           " data-id=\"" + id + "\" data-kind=\"" + esc(hit.m.kinds[0]) + "\"");
       },
       methods: function (hit, state, out) {
         var id = esc(hit.m.id);
-        return item(base + "methoden/" + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
+        return item(base + data.urls.method + id + "/", hit.m.name, hit.m.summary, methodWhy(data, state, out.used, hit),
           hit.by ? " <span class=\"wg-pw__tag\">naburige trede</span>" : "",
           (hit.by ? " class=\"wg-pw__near\" data-match=\"near\"" : " data-match=\"exact\"") + " data-id=\"" + id + "\"");
       },
       cases: function (hit, state) {
-        return item(base + "praktijk/" + esc(hit.r.id) + "/", hit.r.name, hit.r.summary,
+        return item(base + data.urls["case"] + esc(hit.r.id) + "/", hit.r.name, hit.r.summary,
           relatedWhy(data, state, hit, "bewoners bereikten ", "gebruikte "), "", " data-id=\"" + esc(hit.r.id) + "\"");
       },
       lists: function (hit, state) {
-        return item(base + "checklists/" + esc(hit.r.id) + "/", hit.r.title, "",
+        return item(base + data.urls.checklist + esc(hit.r.id) + "/", hit.r.title, "",
           relatedWhy(data, state, hit, "voor trede ", "hoort bij "), "", " data-id=\"" + esc(hit.r.id) + "\"");
       },
       sources: function (index) {
