@@ -166,12 +166,13 @@ def plain(value: Any) -> Any:
 
 def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
     record = Record(plain(value))
+    lists, nested_lists = schemas.list_fields(kind)
     for name, spec in schemas.fields(kind).items():
         if spec.get("type") == "object" and isinstance(record.get(name), dict):
-            for sub, sub_spec in spec.get("properties", {}).items():  # e.g. period.end, costs.money
-                record[name].setdefault(sub, [] if _is_list(sub_spec) else None)
+            for sub in spec.get("properties", {}):  # e.g. period.end, costs.money
+                record[name].setdefault(sub, [] if sub in nested_lists.get(name, ()) else None)
         if name not in record:
-            record[name] = [] if _is_list(spec) else None
+            record[name] = [] if name in lists else None
     for item in record.get("items") or []:  # checklist items: optional fields present too
         item.setdefault("explanation", None)
         item.setdefault("methods", [])
@@ -179,12 +180,6 @@ def _record(kind: str, value: YMap, display: str, schemas: Schemas) -> Record:
     record.kind, record.path, record.line = kind, display, value.line
     record.value_lines = _value_lines(value)
     return record
-
-
-def _is_list(spec: dict[str, Any]) -> bool:
-    """Is this schema property a list (so an absent value reads as [])?"""
-    return spec.get("type") == "array" or spec.get("$ref", "").endswith(("/textList", "/ids", "/rungs", "/roles",
-                                                                         "/sources"))
 
 
 def _value_lines(value: YMap) -> dict[tuple[str, str], int]:

@@ -32,6 +32,7 @@ class Schemas:
         texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.schema.json"))}
         self.raw = {name: json.loads(text) for name, text in texts.items()}
         self._validators, self._quick = _compiled(tuple(texts.items()))
+        self._lists: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -46,6 +47,14 @@ class Schemas:
             schema = schema["items"]
         properties: dict[str, Any] = schema.get("properties", {})
         return properties
+
+    def list_fields(self, kind: str) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        """Which properties of a record of this kind hold a list (so an absent value reads as []), and per
+        object property which of its own properties do. Read from the schema with every $ref resolved,
+        so a new list type in common.schema.json needs no change here."""
+        if kind not in self._lists:  # asked for every record: worked out once per kind
+            self._lists[kind] = _list_fields(self._validators[kind].schema)
+        return self._lists[kind]
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         try:
@@ -125,6 +134,19 @@ def _inline(node: Any, base: str, raw: dict[str, Any]) -> Any:
     if (set(own) & set(resolved)) - _ANNOTATIONS:
         return {"allOf": [resolved, own]}
     return {**resolved, **own}
+
+
+def _is_array(spec: dict[str, Any]) -> bool:
+    return spec.get("type") == "array"
+
+
+def _list_fields(schema: dict[str, Any]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    if schema.get("type") == "array":  # a list file: the fields of one item
+        schema = schema["items"]
+    props = {name: _resolved_property(schema, name) for name in schema.get("properties", {})}
+    nested = {name: frozenset(sub for sub in spec.get("properties", {}) if _is_array(_resolved_property(spec, sub)))
+              for name, spec in props.items() if spec.get("type") == "object"}
+    return frozenset(name for name, spec in props.items() if _is_array(spec)), nested
 
 
 def _missing(error: jsonschema.ValidationError) -> str:

@@ -173,3 +173,18 @@ def test_every_link_to_a_record_follows_its_kinds_url() -> None:
     assert f'href="../lijsten/{checklist.id}/"' in pages["lijsten/index.md"]
     assert json.loads(pages["participatiewijzer/data.json"])["urls"] == {
         "method": "werkwijzen/", "case": "voorbeelden/", "checklist": "lijsten/"}, "the selector's script links from these"
+
+
+def test_a_list_field_of_a_new_type_reads_as_an_empty_list_when_left_out(hulpmiddel: RecordKind,
+                                                                          data_dir: Path) -> None:
+    """Whether a field is a list comes from the schema itself, not from a list of known type names: a kind
+    with its own list type ('stappen', in its own $defs) gets [] for a record that leaves it out, so a
+    template can loop over it without a guard."""
+    schema = {**SCHEMA, "$defs": {"stappen": {"type": "array", "items": {"$ref": "common.schema.json#/$defs/text"}}},
+              "properties": {**SCHEMA["properties"], "stappen": {"$ref": "#/$defs/stappen"},
+                             "materiaal": {"$ref": "common.schema.json#/$defs/text"}}}
+    (data_dir / "schema" / "hulpmiddel.schema.json").write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    data = load_dataset(data_dir, data_dir.parent)
+    assert not data.problems.errors, data.problems.report()
+    record = data.records_of("hulpmiddel")["buurtkaart"]
+    assert record["stappen"] == [] and record["materiaal"] is None
