@@ -222,9 +222,10 @@ class _Mistake:
 Message = tuple[int, str, str, str]  # (line, field, message, hint)
 
 
-def _describe(error: jsonschema.ValidationError, root: Any) -> list[Message]:
-    """Dutch messages for one schema error: one function per JSON Schema keyword (``_MESSAGES``)."""
-    value, parent, path = _walk(root, error.absolute_path)
+def _describe(error: jsonschema.ValidationError, root: Any, where: Iterable[Any] | None = None) -> list[Message]:
+    """Dutch messages for one schema error: one function per JSON Schema keyword (``_MESSAGES``).
+    `where` is the error's path from `root` (default: from the whole file)."""
+    value, parent, path = _walk(root, error.absolute_path if where is None else where)
     line = _line(value, parent, path, root)
     mistake = _Mistake(error, root, value, path, line, _field_name(path) or "(bestand)",
                        error.schema if isinstance(error.schema, dict) else {})
@@ -344,13 +345,16 @@ def _one_of(m: _Mistake) -> list[Message]:
         return [(line, field, f"ongeldige bronsleutel {_show(value)}",
                  "een sleutel bestaat uit letters, cijfers en _:.- zonder spaties")]
     if isinstance(value, dict):
+        # A mistake inside the {key, pages} form ('pages: 12') is the one to report, not that the whole
+        # value is not a plain key.
+        inside = [e for e in error.context if e.relative_path]
         deepest = jsonschema.exceptions.best_match(
-            [e for e in error.context if e.validator != "type"] or error.context)
+            inside or [e for e in error.context if e.validator != "type"] or error.context)
         if deepest is not None:
-            inner = _walk(value, deepest.relative_path)
-            sub = _describe(deepest, value)
-            return [(line_of(inner[0], line), _field_name(path + list(deepest.relative_path)), msg, hint)
-                    for _, _, msg, hint in sub]
+            # Described from the value itself, then named from the file: 'sources[1].page'.
+            return [(sub_line or line, field if sub_field == "(bestand)" else
+                     field + ("" if sub_field.startswith("[") else ".") + sub_field, msg, hint)
+                    for sub_line, sub_field, msg, hint in _describe(deepest, value, deepest.relative_path)]
     return [(line, field, f"{_show(value)} is hier niet toegestaan", m.schema.get("description", ""))]
 
 

@@ -95,6 +95,13 @@ MISTAKES = [
      "data/methods/burgerpanel.yaml:4: aliases: label '!include' is niet toegestaan", ""),
     ("methods/burgerpanel.yaml", "aliases: [Citizens' panel]", "aliases: &a [x]\nsteps: *a",
      "data/methods/burgerpanel.yaml:4: aliases: anker '&a' is niet toegestaan", ""),
+    # Mistakes inside the {key, pages} form of a source are named by their own field.
+    ("methods/burgerpanel.yaml", 'pages: "12-14"}', "pages: 12}",
+     "data/methods/burgerpanel.yaml:19: sources[2].pages: moet tekst zijn, maar is 12", "aanhalingstekens"),
+    ("methods/burgerpanel.yaml", 'pages: "12-14"}', 'page: "12-14"}',
+     "data/methods/burgerpanel.yaml:19: sources[2].page: onbekend veld", "bedoel je 'pages'?"),
+    ("methods/burgerpanel.yaml", '{key: bzk2020, pages: "12-14"}', '{pages: "12-14"}',
+     "data/methods/burgerpanel.yaml:19: sources[2].key: verplicht veld ontbreekt", ""),
 ]
 
 
