@@ -332,7 +332,7 @@ def _bound(m: _Mistake) -> list[Message]:
 
 
 def _one_of(m: _Mistake) -> list[Message]:
-    error, value, line, field, path = m.error, m.value, m.line, m.field, m.path
+    error, value, line, field = m.error, m.value, m.line, m.field
     options = error.validator_value if isinstance(error.validator_value, list) else []
     words = [o["const"] for o in options if isinstance(o, dict) and "const" in o]
     if words and any(str(o.get("$ref", "")).endswith("/year") or o.get("type") == "integer"
