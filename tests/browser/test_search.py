@@ -134,8 +134,10 @@ def test_the_kind_of_method_filters_the_results_by_keyboard(page, base_url: str,
     # No words, only the filter: every method of that kind, and nothing else.
     page.locator("input.md-search__input").fill("")
     page.locator("input.md-search__input").press("End")
+    # The count can be the one the last search showed too: wait until the new list is complete as well.
     page.wait_for_function(f"n => new RegExp('^\\\\s*' + n + ' overeenkomende').test({META})"
-                           " && !document.querySelector('input.md-search__input').value",
+                           " && !document.querySelector('input.md-search__input').value"
+                           " && document.querySelectorAll('li.md-search-result__item').length === n",
                            arg=len(expected), timeout=10_000)
     assert set(result_paths(page)) == expected
 
@@ -172,7 +174,7 @@ def test_keyboard_opens_moves_and_opens_a_result_with_the_query_highlighted(page
     assert "uitdaagrecht" in marks.first.inner_text().lower(), "the query is highlighted on the opened page"
     assert not page.evaluate("document.getElementById('__search').checked"), "the dialog closed"
 
-    # After that (instant) navigation the search box still works and its links still point into the site.
+    # On the page that link opened the search box still works and its links still point into the site.
     page.keyboard.press("s")
     meta = search(page, "Selwerd")
     assert "overeenkomende" in meta, meta

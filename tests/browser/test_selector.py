@@ -278,7 +278,7 @@ def test_keyboard_only(page: Page, base_url: str, data: Dataset) -> None:
     assert query(page) == {"trede": [data.rungs[1].id]}
 
 
-def test_instant_navigation_starts_and_restores_the_selector(page: Page, base_url: str, data: Dataset) -> None:
+def test_navigating_to_the_selector_and_back_starts_and_restores_it(page: Page, base_url: str, data: Dataset) -> None:
     page.goto(f"{base_url}/")
     page.locator(".md-nav a", has_text="Participatiewijzer").first.click()
     page.wait_for_selector(".wg-pw[data-ready='1']")
