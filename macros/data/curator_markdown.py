@@ -40,9 +40,17 @@ def plain_html(text: str) -> str | None:
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
-@lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
     """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered."""
+    # Every text is converted twice, by the link check while loading (a YStr, with its line) and by the
+    # renderer (a plain str). lru_cache keys a str subclass apart from str, so the key is made plain here.
+    return _to_html(str(text))
+
+
+# Large enough for every text of a big data set (5,000 methods have ~12,000): a smaller cache evicted
+# each text before its second use.
+@lru_cache(maxsize=1 << 16)
+def _to_html(text: str) -> str:
     plain = plain_html(text)
     if plain is not None:
         return plain
