@@ -40,9 +40,16 @@ def plain_html(text: str) -> str | None:
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
-@lru_cache(maxsize=4096)
 def to_html(text: str) -> str:
-    """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered."""
+    """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered.
+    Validation reads every text and the pages render each again: both get the one conversion. The key is
+    a plain ``str``: the loader's ``YStr`` (a subclass) and the same text as ``str`` are different keys
+    for ``lru_cache``, which made every description go through Python-Markdown twice."""
+    return _to_html(str(text))
+
+
+@lru_cache(maxsize=None)  # emptied by ``release`` once the pages are written
+def _to_html(text: str) -> str:
     plain = plain_html(text)
     if plain is not None:
         return plain
@@ -98,3 +105,8 @@ def read(text: str) -> tuple[list[Link], str]:
     reader.feed(to_html(text))
     reader.close()
     return reader.links, "".join(reader.text)
+
+
+def release() -> None:
+    """Forget the converted texts: called once the pages are written, so they do not stay in memory."""
+    _to_html.cache_clear()
