@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -48,7 +48,7 @@ def to_html(text: str) -> str:
     return _to_html(str(text))
 
 
-@lru_cache(maxsize=None)  # emptied by ``release`` once the pages are written
+@cache  # emptied by ``release`` once the pages are written
 def _to_html(text: str) -> str:
     plain = plain_html(text)
     if plain is not None:
