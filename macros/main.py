@@ -15,12 +15,13 @@ from markupsafe import Markup
 from mkdocs.exceptions import Abort
 
 from macros.bibliography.cache import ReadingListCache
-from macros.data import review_state
+from macros.data import curator_markdown, review_state
 from macros.data.dataset import load_valid_dataset
 from macros.data.problems import DataError, Problem
 from macros.site import citations
 from macros.site.build import Publication, build_pages, write_pages
 from macros.site.editor_config import write_editor_config
+from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
@@ -72,6 +73,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     docs_dir = Path(env.conf["docs_dir"])
     changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir, publication=publication),
                           docs_dir)
+    # The pages are written: their converted texts are no longer needed in memory.
+    curator_markdown.release()
+    markdown_html.cache_clear()
     if changed:
         log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
     # The web editor's form follows the schema: its configuration is written on every build.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -41,15 +41,14 @@ def plain_html(text: str) -> str | None:
 
 
 def to_html(text: str) -> str:
-    """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered."""
-    # Every text is converted twice, by the link check while loading (a YStr, with its line) and by the
-    # renderer (a plain str). lru_cache keys a str subclass apart from str, so the key is made plain here.
+    """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered.
+    Validation reads every text and the pages render each again: both get the one conversion. The key is
+    a plain ``str``: the loader's ``YStr`` (a subclass) and the same text as ``str`` are different keys
+    for ``lru_cache``, which made every description go through Python-Markdown twice."""
     return _to_html(str(text))
 
 
-# Large enough for every text of a big data set (5,000 methods have ~12,000): a smaller cache evicted
-# each text before its second use.
-@lru_cache(maxsize=1 << 16)
+@cache  # emptied by ``release`` once the pages are written
 def _to_html(text: str) -> str:
     plain = plain_html(text)
     if plain is not None:
@@ -106,3 +105,8 @@ def read(text: str) -> tuple[list[Link], str]:
     reader.feed(to_html(text))
     reader.close()
     return reader.links, "".join(reader.text)
+
+
+def release() -> None:
+    """Forget the converted texts: called once the pages are written, so they do not stay in memory."""
+    _to_html.cache_clear()

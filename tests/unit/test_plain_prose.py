@@ -50,16 +50,3 @@ def test_plain_prose_is_converted_as_markdown_would(text: str) -> None:
 def test_anything_markdown_might_act_on_goes_to_the_converter(text: str) -> None:
     assert curator_markdown.plain_html(text) is None
 
-
-def test_a_text_read_while_loading_is_not_converted_again_for_the_page() -> None:
-    """The link check reads a text with its line number (a YStr), the page renders the same text as a plain
-    str: one conversion serves both (at 5,000 methods a second one cost about 4 s of every build)."""
-    from macros.data.yaml_loader import YStr
-
-    text = "Lees meer over **wijkbudget** in [de handreiking](https://example.nl/h/1)."
-    curator_markdown._to_html.cache_clear()
-    loaded = YStr(text)
-    loaded.line = 12
-    first = curator_markdown.to_html(loaded)
-    assert curator_markdown.to_html(text) == first
-    assert curator_markdown._to_html.cache_info().misses == 1
