@@ -107,17 +107,17 @@ def one_run(browser: Any, url: str, query: str, mode: str) -> dict:
         page.wait_for_timeout(200)
     events, frames = page.evaluate("[window.__wgEvents, window.__wgFrames]")
     load_at = page.evaluate("performance.timeOrigin") + loaded
+    requests = []
+    for r in sorted(finished, key=lambda r: r.timing["startTime"]):
+        path = urlparse(r.url).path
+        start = r.timing["startTime"] - load_at
+        if path.startswith(SEARCH_PATHS) and start > -300:  # sizes need the context still open
+            requests.append((start, start + r.timing["responseEnd"], r.sizes()["responseBodySize"], path))
     context.close()
 
     def moment(prefix: str) -> float | None:
         return next((t - loaded for name, t in events if name.startswith(prefix)), None)
 
-    requests = []
-    for r in sorted(finished, key=lambda r: r.timing["startTime"]):
-        path = urlparse(r.url).path
-        start = r.timing["startTime"] - load_at
-        if path.startswith(SEARCH_PATHS) and start > -300:
-            requests.append((start, start + r.timing["responseEnd"], r.sizes()["responseBodySize"], path))
     end = first if first is not None else float("inf")
     long_frames = [f for f in frames if f["duration"] > 50 and f["start"] + f["duration"] > loaded
                    and f["start"] - loaded < end]
