@@ -143,7 +143,12 @@
     }
     var searches = [];
     terms.forEach(function (term, index) {
-      searches.push(pagefind.search(term, options).then(collect(index, 1)));
+      var whole = pagefind.search(term, options);
+      // One word: the pages that hold it whole are almost always the first results, so their
+      // fragments are requested as soon as that search answers, not after the shorter form's search
+      // too (Pagefind keeps each fragment; showing the results asks for the same ones).
+      if (terms.length === 1) whole.then(function (answer) { warmFragments(answer.results.slice(0, FIRST)); });
+      searches.push(whole.then(collect(index, 1)));
       if (term.length >= 6) searches.push(pagefind.search(term.slice(0, -1), options).then(collect(index, SHORTER)));
     });
     return Promise.all(searches).then(function () {
@@ -156,6 +161,10 @@
       var all = merged.some(function (entry) { return entry.matched === terms.length; });
       return { results: merged, all: all };
     });
+  }
+
+  function warmFragments(results) {
+    results.forEach(function (r) { r.data().catch(function () { /* shown results ask again */ }); });
   }
 
   function update() {
