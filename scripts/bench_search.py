@@ -66,6 +66,29 @@ WATCH = """() => {
 }"""
 
 
+def phone_page(browser: Any, cpu: float = CPU_SLOWDOWN, init_script: str | None = None) -> tuple[Any, Any, list]:
+    """A new page on the phone profile (390 px, touch, CPU slowed down, slow network), and the list that
+    collects its finished requests. Playwright also sees the requests of the page's workers (Pagefind's,
+    lunr's), which the page's own DevTools session does not."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    if init_script:
+        context.add_init_script(init_script)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    finished: list = []
+
+    def record(request: Any, into: list = finished) -> None:  # a plain function: Playwright tags it
+        into.append(request)
+
+    context.on("requestfinished", record)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
+                                                 "downloadThroughput": DOWN_BPS, "uploadThroughput": DOWN_BPS / 2})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+    return context, page, finished
+
+
 def first_results(url: str, query: str, runs: int, cpu: float = CPU_SLOWDOWN) -> list[tuple[float, float, int, float]]:
     """Per run: (ms until the page's load event, ms from then until the first result is in the list,
     bytes for search, ms from typing the query until the first result)."""
@@ -75,23 +98,7 @@ def first_results(url: str, query: str, runs: int, cpu: float = CPU_SLOWDOWN) ->
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=chromium.ARGS)
         for _ in range(runs):
-            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                          has_touch=True, device_scale_factor=2)
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            # Playwright also sees the requests of the page's workers (Pagefind's, lunr's), which the
-            # page's own DevTools session does not.
-            finished: list = []
-
-            def record(request: Any, into: list = finished) -> None:  # a plain function: Playwright tags it
-                into.append(request)
-
-            context.on("requestfinished", record)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
-                                                         "downloadThroughput": DOWN_BPS,
-                                                         "uploadThroughput": DOWN_BPS / 2})
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu})
+            context, page, finished = phone_page(browser, cpu)
             page.goto(url, wait_until="load")
             loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
             page.evaluate(WATCH)

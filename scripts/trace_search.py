@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from scripts import chromium
-from scripts.bench_search import DOWN_BPS, LATENCY_MS, SEARCH_PATHS, WATCH
+from scripts.bench_search import SEARCH_PATHS, WATCH, phone_page
 from scripts.host import AdvisedHost, advised_headers, static_server
 
 # In the page before its own scripts: the moments of the events the benchmark causes, and the long
@@ -73,21 +73,7 @@ def without_scripts(site: Path, into: Path) -> Path:
 
 
 def one_run(browser: Any, url: str, query: str, mode: str) -> dict:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2)
-    context.add_init_script(INIT)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    finished: list = []
-
-    def record(request: Any, into: list = finished) -> None:  # a plain function: Playwright tags it
-        into.append(request)
-
-    context.on("requestfinished", record)
-    cdp.send("Network.enable")
-    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
-                                                 "downloadThroughput": DOWN_BPS, "uploadThroughput": DOWN_BPS / 2})
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    context, page, finished = phone_page(browser, 4, INIT)
     page.goto(url, wait_until="load")
     loaded = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     page.evaluate(WATCH)
