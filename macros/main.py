@@ -46,10 +46,13 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
     data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
     reading_list = ReadingListCache(project / CACHE_DIR)
+    # Curator Markdown converted by the previous build, for the texts that have not changed since.
+    curator_markdown.use_store(project / CACHE_DIR)
     try:
         # The checked reading list is kept between builds in the project's git-ignored .cache/ folder.
         data = load_valid_dataset(data_dir, data_dir.parent, cache=reading_list)
     except DataError as error:
+        curator_markdown.release()  # what was converted still helps the build after the fix
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
         raise Abort(error.problems.report() + "\n" + error.problems.summary()
@@ -73,7 +76,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     docs_dir = Path(env.conf["docs_dir"])
     changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir, publication=publication),
                           docs_dir)
-    # The pages are written: their converted texts are no longer needed in memory.
+    # The pages are written: their converted texts go to the store and leave memory.
     curator_markdown.release()
     markdown_html.cache_clear()
     if changed:

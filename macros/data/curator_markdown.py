@@ -3,13 +3,24 @@
 The renderer (render.markdown_html) filters what this produces; the check (text_rules) looks at
 the same output, so a link target is checked exactly as Markdown reads it, never as a regular
 expression guesses it.
+
+A build converts each text once. With a store (``use_store``, the build's git-ignored ``.cache/``
+folder) the texts Python-Markdown converted are kept for the next build, which converts only texts
+that are new or changed: an edit to one record converts that record's texts, not thousands. The
+store is keyed by this module's source and the Markdown version, and is only ever read as a
+``marshal`` dict of strings (no objects), so a damaged or foreign file is ignored, never trusted.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import tempfile
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 
@@ -43,16 +54,31 @@ def plain_html(text: str) -> str | None:
 def to_html(text: str) -> str:
     """Curator Markdown to HTML, raw HTML escaped (shown as typed); links not yet filtered.
     Validation reads every text and the pages render each again: both get the one conversion. The key is
-    a plain ``str``: the loader's ``YStr`` (a subclass) and the same text as ``str`` are different keys
-    for ``lru_cache``, which made every description go through Python-Markdown twice."""
-    return _to_html(str(text))
+    a plain ``str``: the loader's ``YStr`` (a subclass) and the same text as ``str`` would be different
+    keys for a cache, which once made every description go through Python-Markdown twice."""
+    text = str(text)
+    html = _converted.get(text)
+    if html is None:
+        html = plain_html(text)
+        if html is None:
+            html = _stored.get(text)
+            if html is None:
+                html = _convert(text)
+            _kept[text] = html
+        _converted[text] = html
+    return html
 
 
-@cache  # emptied by ``release`` once the pages are written
-def _to_html(text: str) -> str:
-    plain = plain_html(text)
-    if plain is not None:
-        return plain
+#: This build's conversions (emptied by ``release``), those Python-Markdown made or the store gave
+#: (written back to the store), and what the store held when the build began.
+_converted: dict[str, str] = {}
+_kept: dict[str, str] = {}
+_stored: dict[str, str] = {}
+_store: Path | None = None
+STORE_FILE = "markdown.marshal"
+
+
+def _convert(text: str) -> str:
     links: list[str] = []
 
     def keep_autolink(match: re.Match[str]) -> str:
@@ -64,6 +90,49 @@ def _to_html(text: str) -> str:
     protected = re.sub(r"\x02(\d+)\x03", lambda m: f"<{links[int(m.group(1))]}>", protected)
     html: str = _converter().reset().convert(protected)
     return html
+
+
+@lru_cache(maxsize=1)
+def store_version() -> str:
+    """What a stored conversion depends on besides its text: this module and Python-Markdown."""
+    digest = hashlib.sha256(markdown.__version__.encode() + b"\0" + Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
+def use_store(folder: Path | None) -> None:
+    """Read the conversions an earlier build kept in ``folder``; ``release`` writes this build's back.
+    None: no store (each build converts every text)."""
+    global _store, _stored
+    _store, _stored = (folder / STORE_FILE if folder is not None else None), {}
+    if _store is None:
+        return
+    try:
+        stored = marshal.loads(_store.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or damaged: convert again
+        return
+    if (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == store_version()
+            and isinstance(stored[1], dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in stored[1].items())):
+        _stored = stored[1]
+
+
+def _write_store() -> None:
+    """Keep this build's conversions for the next (best effort: a read-only disk only costs time).
+    Only texts this build used are kept, so the store never grows past the data."""
+    if _store is None or _kept == _stored:
+        return
+    try:
+        _store.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=_store.parent, prefix=".markdown-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(marshal.dumps((store_version(), _kept)))
+            os.replace(temporary, _store)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True)
@@ -108,5 +177,10 @@ def read(text: str) -> tuple[list[Link], str]:
 
 
 def release() -> None:
-    """Forget the converted texts: called once the pages are written, so they do not stay in memory."""
-    _to_html.cache_clear()
+    """Forget the converted texts (called once the pages are written, so they do not stay in memory),
+    after writing them to the store when there is one."""
+    global _store, _stored
+    _write_store()
+    _converted.clear()
+    _kept.clear()
+    _store, _stored = None, {}

@@ -39,12 +39,13 @@ class Event:
 def events(records: list[Record], dates: dict[str, history.FileDates], data_root: Path) -> list[Event]:
     """Every dated event, newest first (ties in a fixed order, so the list is the same every build)."""
     found: list[Event] = []
+    paths = _data_paths(records, data_root)
     for record in records:
         reviewed = None
         if record.get("status") == review_state.REVIEWED and record.get("reviewed"):
             reviewed = review.parse_date(record["reviewed"])
             found.append(Event(reviewed, "beoordeeld", record))
-        known = dates.get(_data_path(record, data_root))
+        known = dates.get(paths[id(record)])
         if known:
             found.append(Event(known.added, "toegevoegd", record))
             if known.changed > known.added and known.changed != reviewed:  # a review explains that change
@@ -54,13 +55,19 @@ def events(records: list[Record], dates: dict[str, history.FileDates], data_root
                                         e.record.heading, e.record.id))
 
 
-def _data_path(record: Record, data_root: Path) -> str:
-    """The record's file relative to the data folder ('methods/abcd.yaml'), as git history names it."""
-    path = (data_root.parent / record.path).resolve()
-    try:
-        return path.relative_to(data_root.resolve()).as_posix()
-    except ValueError:
-        return record.path
+def _data_paths(records: list[Record], data_root: Path) -> dict[int, str]:
+    """Each record's file relative to the data folder ('methods/abcd.yaml'), as git history names it,
+    by ``id(record)``. The folders are resolved once: resolving each file's path cost more than the rest."""
+    root = data_root.resolve()
+    base = data_root.parent.resolve()
+    paths = {}
+    for record in records:
+        path = base / record.path
+        try:
+            paths[id(record)] = path.relative_to(root).as_posix()
+        except ValueError:
+            paths[id(record)] = record.path
+    return paths
 
 
 def contribute(ctx: PageContext) -> None:
@@ -68,7 +75,8 @@ def contribute(ctx: PageContext) -> None:
     records = list(data.all_records())
     dates = history.file_dates(data.root)
     found = events(records, dates, data.root)
-    undated = sum(1 for r in records if _data_path(r, data.root) not in dates)
+    paths = _data_paths(records, data.root)
+    undated = sum(1 for r in records if paths[id(r)] not in dates)
     ctx.render("news.md.j2", PAGE, events=found[:PAGE_ITEMS], total=len(found), undated=undated,
                record_count=len(records), history=bool(dates), feed=FEED)
     ctx.add(FEED, atom_feed(found[:FEED_ITEMS], ctx))

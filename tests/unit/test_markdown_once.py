@@ -42,3 +42,45 @@ def test_release_forgets_the_converted_texts(conversions: list[str]) -> None:
     curator_markdown.release()
     curator_markdown.to_html(TEXT)
     assert len(conversions) == 2
+
+
+def test_a_later_build_takes_unchanged_texts_from_the_store(conversions: list[str], tmp_path) -> None:
+    curator_markdown.use_store(tmp_path)
+    first = curator_markdown.to_html(TEXT)
+    curator_markdown.release()  # the end of a build: written to the store
+    curator_markdown.use_store(tmp_path)
+    again = curator_markdown.to_html(TEXT)
+    changed = curator_markdown.to_html(TEXT + " Nieuw.")
+    curator_markdown.release()
+    assert again == first
+    assert conversions == [TEXT, TEXT + " Nieuw."]  # only the new text went through Python-Markdown
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x01 kapot", b"garbage" * 10])
+def test_a_damaged_store_is_ignored_and_replaced(conversions: list[str], tmp_path, damage: bytes) -> None:
+    (tmp_path / curator_markdown.STORE_FILE).write_bytes(damage)
+    curator_markdown.use_store(tmp_path)
+    html = curator_markdown.to_html(TEXT)
+    curator_markdown.release()
+    assert "<strong>meer</strong>" in html and len(conversions) == 1
+    curator_markdown.use_store(tmp_path)  # replaced by a sound store
+    assert curator_markdown.to_html(TEXT) == html and len(conversions) == 1
+
+
+def test_a_store_from_other_code_is_not_used(conversions: list[str], tmp_path, monkeypatch) -> None:
+    curator_markdown.use_store(tmp_path)
+    curator_markdown.to_html(TEXT)
+    curator_markdown.release()
+    monkeypatch.setattr(curator_markdown, "store_version", lambda: "een andere versie")
+    curator_markdown.use_store(tmp_path)
+    curator_markdown.to_html(TEXT)
+    assert len(conversions) == 2
+
+
+def test_a_store_holding_other_values_than_text_is_not_used(conversions: list[str], tmp_path) -> None:
+    import marshal
+    (tmp_path / curator_markdown.STORE_FILE).write_bytes(
+        marshal.dumps((curator_markdown.store_version(), {TEXT: 12})))
+    curator_markdown.use_store(tmp_path)
+    assert "<strong>meer</strong>" in curator_markdown.to_html(TEXT)
+    assert len(conversions) == 1
