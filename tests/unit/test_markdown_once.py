@@ -51,6 +51,7 @@ def test_a_later_build_takes_unchanged_texts_from_the_store(conversions: list[st
     curator_markdown.use_store(tmp_path)
     again = curator_markdown.to_html(TEXT)
     changed = curator_markdown.to_html(TEXT + " Nieuw.")
+    assert "Nieuw." in changed
     curator_markdown.release()
     assert again == first
     assert conversions == [TEXT, TEXT + " Nieuw."]  # only the new text went through Python-Markdown
