@@ -12,14 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
 
 from macros.bibliography.cache import ReadingListCache
 from macros.data import curator_markdown, review_state
 from macros.data.dataset import load_valid_dataset
 from macros.data.problems import DataError, Problem
 from macros.site import citations
-from macros.site.build import Publication, build_pages, write_pages
+from macros.site.build import Publication, build_pages, split_pages, write_pages
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
@@ -37,6 +40,22 @@ CACHE_DIR = Path(".cache") / "wijkengids"
 # Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
 # reported together after the build: mkdocs-macros would otherwise print each with a traceback.
 _page_errors: list[str] = []
+
+
+class GeneratedFiles(BasePlugin):
+    """Adds the generated files that are published as they are to MkDocs' files, from memory.
+    Registered by ``define_env`` (MkDocs' ``on_config``), so its ``on_files`` runs in the same build."""
+
+    def __init__(self, contents: dict[str, str]):
+        self.contents = contents
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for rel, text in self.contents.items():
+            existing = files.get_file_from_path(rel)
+            if existing is not None:  # a copy in docs/ that write_pages could not remove
+                files.remove(existing)
+            files.append(File.generated(config, rel, content=text))
+        return files
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
@@ -74,8 +93,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
             data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
                                                       hint, severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
-    changed = write_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir, publication=publication),
-                          docs_dir)
+    pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
+                                               publication=publication))
+    changed = write_pages(pages, docs_dir, elsewhere=published)
+    # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
+    env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
     # The pages are written: their converted texts go to the store and leave memory.
     curator_markdown.release()
     markdown_html.cache_clear()

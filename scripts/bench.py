@@ -12,7 +12,8 @@ Per size it measures, in this one run:
   peak memory of the build process (``os.wait4`` rusage of that child);
 * the data layer in-process: ``load_valid_dataset`` and ``build_pages`` timed separately;
 * a baseline build of the same pages as plain Markdown without the data layer (the generated
-  pages left in docs/ by the full build, built with the macros plugin removed): the ratio
+  pages left in docs/ by the full build, plus the files it publishes without docs/ — downloads,
+  open data — copied from its site, built with the macros plugin removed): the ratio
   full / baseline is the cost of the data layer;
 * ``search_index.json`` raw and gzipped, and the weight of one method page (HTML + CSS + JS, gzip).
 
@@ -324,7 +325,7 @@ def reuse_sites(size: int, work: Path, runs: int, lunr_runs: int) -> dict[str, A
 def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: int = 3,
             lunr_runs: int = 3, build_only: bool = False) -> dict[str, Any]:
     from macros.data.dataset import load_valid_dataset
-    from macros.site.build import build_pages
+    from macros.site.build import build_pages, split_pages
 
     folder = work / str(size)
     shutil.rmtree(folder, ignore_errors=True)
@@ -338,6 +339,7 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     start = time.perf_counter()
     pages = build_pages(data)
     pages_s = time.perf_counter() - start
+    published = sorted(split_pages(pages)[1])  # what the full build publishes without writing it to docs/
     del data, pages
 
     project = copy_project(folder / "project", plain_pages=True)
@@ -345,9 +347,10 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     # Builds in pairs, full then baseline, each ratio from one pair: this shared machine's load changes from
     # minute to minute, and a pair runs under the same load. Every full build starts without the generated
     # pages in docs/, as a fresh clone does; the baseline builds the pages the full build left. A build keeps
-    # the checked reading list (and the editor's configuration) for the next one in .cache/wijkengids/: the
-    # first full build runs without it (a fresh clone: "koud"), the second with what the first left (a
-    # rebuild, `mkdocs serve`, or CI that keeps .cache/). Both ratios are reported; "ratio" is the second.
+    # the checked reading list, the converted Markdown and the editor's configuration for the next one in
+    # .cache/wijkengids/: the first full build runs without it (a fresh clone: "koud"), the second with what
+    # the first left (a rebuild, `mkdocs serve`, or CI that keeps .cache/). Both ratios are reported; "ratio"
+    # is the second.
     load_before = os.getloadavg()[0]  # a shared machine: the 1-minute load average beside each size
     shutil.rmtree(project / ".cache", ignore_errors=True)
     full_runs: list[float] = []
@@ -356,11 +359,16 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
     for _ in range(1 if search_only else REPEAT):
         for name in generated_dirs():
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
+        for rel in published:
+            (project / "docs" / rel).unlink(missing_ok=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
         full_runs.append(wall)
         full_mb = max(full_mb, peak)
         if search_only:
             break
+        for rel in published:  # the baseline publishes them from docs/, as plain files
+            (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site / rel, project / "docs" / rel)
         wall, peak = run_build(project, folder / "site-baseline", baseline_config(project), data_dir,
                                folder / "baseline.log")
         base_runs.append(wall)

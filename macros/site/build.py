@@ -1,7 +1,10 @@
 """Which pages the data produces, and their text: one page per record plus overviews.
 
-``build_pages`` returns {docs-relative path: Markdown text}; ``write_pages`` puts them on disk,
-touching only files whose text changed, so ``mkdocs serve`` does not rebuild in a loop.
+``build_pages`` returns {docs-relative path: text}. ``split_pages`` parts that into the pages MkDocs
+reads as Markdown and the files it publishes as they are (downloads, open data, the feed).
+``write_pages`` puts the pages on disk, touching only files whose text changed, so ``mkdocs serve``
+does not rebuild in a loop; the adapter hands the other files to MkDocs in memory, as writing
+thousands of them into docs/ only for MkDocs to copy them again cost about a second a build.
 
 ``write_pages`` also writes ``docs/.gitignore``, naming every generated folder and file, so the
 repository's own ``.gitignore`` needs no list of them (one per record kind would follow the registry).
@@ -11,6 +14,7 @@ each has ``contribute(ctx)`` and imports only ``context`` from this package, nev
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from types import ModuleType
@@ -32,7 +36,8 @@ from . import (
 )
 from .context import PageContext, Publication
 
-__all__ = ["PAGE_FAMILIES", "PageContext", "Publication", "build_pages", "generated_dirs", "write_pages"]
+__all__ = ["PAGE_FAMILIES", "PageContext", "Publication", "build_pages", "generated_dirs", "split_pages",
+           "write_pages"]
 
 #: Written by every build into docs/: git ignores what the generator writes (and this file itself).
 GITIGNORE = ".gitignore"
@@ -52,9 +57,17 @@ def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None
     return ctx.files
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
+def split_pages(pages: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(Markdown pages, files published as they are) of ``build_pages``' result."""
+    markdown = {rel: text for rel, text in pages.items() if rel.endswith(".md")}
+    return markdown, {rel: text for rel, text in pages.items() if rel not in markdown}
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path, elsewhere: Iterable[str] = ()) -> list[str]:
     """Write changed pages, delete stale generated files; return what changed (for logs and tests).
-    Also keeps ``docs/.gitignore`` listing what is generated (not counted as a change)."""
+    Also keeps ``docs/.gitignore`` listing what is generated (not counted as a change).
+    ``elsewhere``: generated files published without docs/ (``split_pages``); a copy an older build
+    left in docs/ is deleted, as MkDocs would otherwise find two files of one name."""
     generated = generated_dirs()
     _write_if_changed(docs_dir / GITIGNORE, gitignore(pages, generated))
     changed = []
@@ -70,6 +83,10 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> list[str]:
             same = False
         if not same:
             target.write_text(text, encoding="utf-8")
+            changed.append(rel)
+    for rel in elsewhere:
+        if (docs_dir / rel).is_file():
+            (docs_dir / rel).unlink()
             changed.append(rel)
     wanted = {Path(rel).as_posix() for rel in pages}
     for folder in generated:

@@ -182,3 +182,14 @@ def test_search_snippets_read_the_fact_box_as_separate_statements(built_site: Pa
     glued = [(url, m.group(0)) for url, text in content.items()
              for m in re.finditer(r"\b(?:Domein|Niveau|Fase|Voor wie|Periode|Plaats|Betrokken)[A-Z0-9]\w*", text)]
     assert not glued, glued[:5]
+
+
+def test_downloads_and_open_data_are_published_without_a_copy_in_docs(built_site: Path) -> None:
+    """The build hands these files to MkDocs from memory; docs/ holds only the pages MkDocs reads."""
+    docs = built_site.parent / f"{built_site.name}-project" / "docs"
+    assert (docs / "methoden").is_dir(), "the project copy the site was built from"
+    exports = sorted((built_site / "leeslijst" / "bron").glob("*.bib"))
+    assert len(exports) > 100 and (built_site / "open-data" / "methods.json").is_file()
+    assert exports[0].read_text(encoding="utf-8").startswith("@")
+    assert not list(docs.rglob("*.bib")) and not list(docs.rglob("*.ris"))
+    assert not (docs / "open-data" / "methods.json").exists()
