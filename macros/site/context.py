@@ -84,6 +84,8 @@ class Site:
         self._rankings: dict[tuple[tuple[str, int], ...], list[str]] = {}
         self._members: dict[str, list[tuple[int, str]]] | None = None
         self._labels: dict[str, str] = {}
+        self._cites: dict[tuple[str, str | None], str] = {}
+        self._theme_order: dict[str, int] | None = None
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
         self.review_months = review.REVIEW_MONTHS
@@ -159,9 +161,7 @@ class Site:
         for source in record.get("sources") or []:
             key, pages = source_ref(source)
             html, order = self._reference(key)
-            lines.append(SourceLine(key, pages, html,
-                                    bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography),
-                                    self._label(key)))
+            lines.append(SourceLine(key, pages, html, self._cite(key, pages), self._label(key)))
         return sorted(lines, key=lambda s: self._reference(s.key)[1])
 
     def source_item(self, line: SourceLine, base: str, extra: Markup | str = "") -> Markup:
@@ -196,18 +196,19 @@ class Site:
         sources themselves ("Bronnen" lists those). A theme weighs as often as the record's sources fall in
         it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT, ties in reading-list
         order. Also returns the themes, heaviest first, to link to in full."""
-        bib = self.data.bibliography
         own = list(dict.fromkeys(line.key for line in self.sources(record)))
         weights: dict[str, int] = {}
         for key in own:
             for theme_id in self._theme_ids(key):
                 weights[theme_id] = weights.get(theme_id, 0) + 1
         others = [key for key in self._ranking(weights) if key not in own][:FURTHER_READING_LIMIT]
-        order = {theme.id: index for index, theme in enumerate(self.data.themes)}
+        if self._theme_order is None:
+            self._theme_order = {theme.id: index for index, theme in enumerate(self.data.themes)}
+        order = self._theme_order
         themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
         labels = {theme.id: theme["label"] for theme in themes}
-        lines = [FurtherLine(key, self._reference(key)[0], bibliography.cite_text([key], bibliography=bib),
-                             self._label(key), [labels[t] for t in self._theme_ids(key) if t in labels])
+        lines = [FurtherLine(key, self._reference(key)[0], self._cite(key), self._label(key),
+                             [labels[t] for t in self._theme_ids(key) if t in labels])
                  for key in others]
         return lines, themes
 
@@ -232,6 +233,12 @@ class Site:
         if key not in self._themes:
             self._themes[key] = tuple(t.id for t in self.data.themes_of(self.data.bibliography[key]))
         return self._themes[key]
+
+    def _cite(self, key: str, pages: str | None = None) -> str:
+        """'(Auteur, 2020, p. 3)' for one source: the same few hundred stand on thousands of pages."""
+        if (key, pages) not in self._cites:
+            self._cites[key, pages] = bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography)
+        return self._cites[key, pages]
 
     def _label(self, key: str) -> str:
         if key not in self._labels:
