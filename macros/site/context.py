@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -201,7 +202,7 @@ class Site:
         for key in own:
             for theme_id in self._theme_ids(key):
                 weights[theme_id] = weights.get(theme_id, 0) + 1
-        others = [key for key in self._ranking(weights) if key not in own][:FURTHER_READING_LIMIT]
+        others = list(islice((key for key in self._ranking(weights) if key not in own), FURTHER_READING_LIMIT))
         if self._theme_order is None:
             self._theme_order = {theme.id: index for index, theme in enumerate(self.data.themes)}
         order = self._theme_order
