@@ -59,6 +59,8 @@ def dutch_date(value: str) -> str:
 def fold_accents(text: str) -> str:
     """'Één café' -> 'Een cafe': letters without their accents (Unicode NFKD, combining marks dropped).
     The one place accents are folded; callers add case folding or their own letter table (_FOLD)."""
+    if text.isascii():  # nothing to fold (most text); NFKD leaves ASCII as it is
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

@@ -141,7 +141,12 @@ class Dataset:
     def themes_of(self, entry: Any) -> list[Record]:
         """The themes a reading-list entry belongs to (its BibTeX keywords, case-insensitive), in theme order."""
         words = {word.strip().casefold() for word in entry.keywords}
-        return [t for t in self.themes if words & {k.casefold() for k in t["keywords"]}]
+        return [theme for theme, keywords in self._theme_keywords if words & keywords]
+
+    @cached_property
+    def _theme_keywords(self) -> list[tuple[Record, set[str]]]:
+        """Each theme with its keywords case-folded: asked for every entry of the reading list, often twice."""
+        return [(theme, {k.casefold() for k in theme["keywords"]}) for theme in self.themes]
 
     def all_records(self) -> Iterable[Record]:
         """Every record of every kind, in registry order."""

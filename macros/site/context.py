@@ -40,15 +40,15 @@ class SourceLine:
     label: str = ""  # narrative form, 'Putters (2022)': names the source in button labels
 
 
-@dataclass
+@dataclass(frozen=True)
 class FurtherLine:
-    """One entry of a record's "Verder lezen" list."""
+    """One entry of a record's "Verder lezen" list (hashable: its list item is made once, Site.memo)."""
 
     key: str
     html: Markup
     cite: str
     label: str
-    themes: list[str]         # labels of the themes it shares with the record's sources
+    themes: tuple[str, ...]  # labels of the themes it shares with the record's sources
 
 
 #: How many entries from the themes of the record's sources "Verder lezen" lists.
@@ -209,7 +209,7 @@ class Site:
         themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
         labels = {theme.id: theme["label"] for theme in themes}
         lines = [FurtherLine(key, self._reference(key)[0], self._cite(key), self._label(key),
-                             [labels[t] for t in self._theme_ids(key) if t in labels])
+                             tuple(labels[t] for t in self._theme_ids(key) if t in labels))
                  for key in others]
         return lines, themes
 
@@ -224,10 +224,12 @@ class Site:
                 for position, entry in enumerate(self.data.bibliography):
                     for theme_id in self._theme_ids(entry.key):
                         self._members.setdefault(theme_id, []).append((position, entry.key))
-            candidates = {member for theme_id in weights for member in self._members.get(theme_id, ())}
-            scored = sorted((-sum(weights.get(t, 0) for t in self._theme_ids(key)), position, key)
-                            for position, key in candidates)
-            self._rankings[signature] = [key for _, _, key in scored]
+            scores: dict[tuple[int, str], int] = {}
+            for theme_id, weight in weights.items():
+                for member in self._members.get(theme_id, ()):
+                    scores[member] = scores.get(member, 0) + weight
+            ranked = sorted(scores, key=lambda member: (-scores[member], member[0]))
+            self._rankings[signature] = [key for _, key in ranked]
         return self._rankings[signature]
 
     def _theme_ids(self, key: str) -> tuple[str, ...]:
