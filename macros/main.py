@@ -10,6 +10,7 @@ import gc
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -48,14 +49,25 @@ class GeneratedFiles(BasePlugin):
 
     def __init__(self, contents: dict[str, str]):
         self.contents = contents
+        self.files: list[File] = []
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for rel, text in self.contents.items():
             existing = files.get_file_from_path(rel)
             if existing is not None:  # a copy in docs/ that write_pages could not remove
                 files.remove(existing)
-            files.append(File.generated(config, rel, content=text))
+            self.files.append(File.generated(config, rel, content=text))
+            files.append(self.files[-1])
+        self.contents = {}
         return files
+
+    def on_page_context(self, context: Any, **_: Any) -> Any:
+        """MkDocs has written these files before the first page (copy_static_files): their text need not
+        stay in memory while it builds the pages (the open data alone is tens of MB at 5,000 methods)."""
+        for file in self.files:
+            file.content_bytes = b""
+        self.files = []
+        return context
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
