@@ -189,7 +189,8 @@ def test_downloads_and_open_data_are_published_without_a_copy_in_docs(built_site
     docs = built_site.parent / f"{built_site.name}-project" / "docs"
     assert (docs / "methoden").is_dir(), "the project copy the site was built from"
     exports = sorted((built_site / "leeslijst" / "bron").glob("*.bib"))
-    assert len(exports) > 100 and (built_site / "open-data" / "methods.json").is_file()
-    assert exports[0].read_text(encoding="utf-8").startswith("@")
+    assert len(exports) > 100 and all(path.read_text(encoding="utf-8").startswith("@") for path in exports)
+    methods = json.loads((built_site / "open-data" / "methods.json").read_text(encoding="utf-8"))
+    assert {"abcd", "pact", "uitdaagrecht"} <= {method["id"] for method in methods}
     assert not list(docs.rglob("*.bib")) and not list(docs.rglob("*.ris"))
     assert not (docs / "open-data" / "methods.json").exists()
