@@ -48,10 +48,12 @@ PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglis
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
-                today: date | None = None, publication: Publication | None = None) -> dict[str, str]:
+                today: date | None = None, publication: Publication | None = None,
+                template_cache: Path | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
-    ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own."""
-    ctx = PageContext(data, edit_base, docs_dir, today, publication)
+    ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own.
+    ``template_cache``: a folder where compiled templates are kept for the next build process."""
+    ctx = PageContext(data, edit_base, docs_dir, today, publication, template_cache)
     for family in PAGE_FAMILIES:
         family.contribute(ctx)
     return ctx.files

@@ -20,7 +20,7 @@ from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
 from ..figures import case_map
 from . import citations
-from .render import TermLinker, make_environment
+from .render import TermLinker, keep_compiled_templates, make_environment
 
 __all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
 
@@ -260,11 +260,13 @@ class PageContext:
     """What a page contributor gets: the data, link helpers and two ways to add a file."""
 
     def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
-                 today: date | None = None, publication: Publication | None = None):
+                 today: date | None = None, publication: Publication | None = None,
+                 template_cache: Path | None = None):
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
         self.site = Site(data, edit_base, today, publication)
         self.env = make_environment(tuple(kind.template_dir for kind in data.kinds if kind.template_dir))
+        keep_compiled_templates(self.env, template_cache)
         self.files: dict[str, str] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:

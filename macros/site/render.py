@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from ..data import curator_markdown
@@ -149,6 +149,17 @@ def make_environment(extra_dirs: tuple[Path, ...] = ()) -> Environment:
     env.tests["contains_value"] = lambda seq, value: value in (seq or [])
     env.tests["filled_in"] = lambda key, mapping: bool((mapping or {}).get(key))
     return env
+
+
+def keep_compiled_templates(env: Environment, folder: Path | None) -> None:
+    """Keep the compiled templates in ``folder`` for the next build process: compiling them took about
+    0.3 s of every build. Jinja's bytecode cache checks each template's source (and Python's version)
+    before it uses what it kept, so an edited template is compiled again. None: keep nothing."""
+    if folder is None:
+        env.bytecode_cache = None
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def plain_text_checklist(checklist: dict[str, Any], site: Any) -> str:
