@@ -106,7 +106,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
                                                       hint, severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
     pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
-                                               publication=publication, template_cache=project / CACHE_DIR / "jinja"))
+                                               publication=publication, cache_dir=project / CACHE_DIR))
     changed = write_pages(pages, docs_dir, elsewhere=published)
     # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
     env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)

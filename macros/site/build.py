@@ -49,11 +49,11 @@ PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglis
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
                 today: date | None = None, publication: Publication | None = None,
-                template_cache: Path | None = None) -> dict[str, str]:
+                cache_dir: Path | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
     ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own.
-    ``template_cache``: a folder where compiled templates are kept for the next build process."""
-    ctx = PageContext(data, edit_base, docs_dir, today, publication, template_cache)
+    ``cache_dir``: a folder where a build keeps what the next one may reuse (compiled templates, kept.py)."""
+    ctx = PageContext(data, edit_base, docs_dir, today, publication, cache_dir)
     for family in PAGE_FAMILIES:
         family.contribute(ctx)
     return ctx.files

@@ -20,6 +20,7 @@ from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
 from ..figures import case_map
 from . import citations
+from .kept import KeptFiles
 from .render import TermLinker, keep_compiled_templates, make_environment
 
 __all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
@@ -261,12 +262,14 @@ class PageContext:
 
     def __init__(self, data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
                  today: date | None = None, publication: Publication | None = None,
-                 template_cache: Path | None = None):
+                 cache_dir: Path | None = None):
         self.data = data
         self.docs_dir = docs_dir  # to read hand-written pages (the reading list lists who cites what)
         self.site = Site(data, edit_base, today, publication)
         self.env = make_environment(tuple(kind.template_dir for kind in data.kinds if kind.template_dir))
-        keep_compiled_templates(self.env, template_cache)
+        # What a build may keep for the next one (None: nothing): compiled templates, and page families' files.
+        keep_compiled_templates(self.env, cache_dir / "jinja" if cache_dir else None)
+        self.kept = KeptFiles(cache_dir)
         self.files: dict[str, str] = {}
 
     def render(self, template: str, path: str, **context: Any) -> None:

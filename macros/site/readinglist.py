@@ -33,9 +33,10 @@ from .. import bibliography
 from ..bibliography.checks import TITLE_UNCHECKED
 from ..bibliography.text import _FOLD, fold_accents
 from ..bibliography import Entry
-from ..data.dataset import OTHER_THEME, Dataset, Record, reference_keys
+from ..data.dataset import LIST_FILES, OTHER_THEME, Dataset, Record, reference_keys
 from ..data.cited_by import FURTHER_READING, CitedBy, citations, is_further_reading
 from .context import PageContext, item_file
+from .kept import family_key
 
 #: Filter value per BibTeX entry type; anything else is "overig".
 TYPE_OF_ENTRY = {
@@ -139,9 +140,11 @@ def entry_kind(entry: Entry) -> str:
     return TYPE_OF_ENTRY.get(entry.entry_type, "overig")
 
 
-def build_items(data: Dataset, docs_dir: Path | None = None) -> list[Item]:
-    """Every entry in reading-list order, with its themes and the places that cite it."""
-    cited = citations(data, docs_dir)
+def build_items(data: Dataset, docs_dir: Path | None = None,
+                cited: dict[str, list[CitedBy]] | None = None) -> list[Item]:
+    """Every entry in reading-list order, with its themes and the places that cite it (``cited``:
+    ``citations(data, docs_dir)``, when the caller has it already)."""
+    cited = citations(data, docs_dir) if cited is None else cited
     items = []
     for entry in data.bibliography:
         html = bibliography.format_reference(entry)
@@ -189,8 +192,36 @@ def my_list_data(items: list[Item]) -> str:
 
 
 def contribute(ctx: PageContext) -> None:
+    """The reading list, Mijn leeslijst and every download. Kept for the next build (kept.py): its files
+    depend only on the key below, and made again when any of that changed."""
     data = ctx.data
-    items = build_items(data, ctx.docs_dir)
+    cited = citations(data, ctx.docs_dir)
+    key = family_key(_read(data.root / "references.bib"), _read(data.root / LIST_FILES["themes"]),
+                     {k: [(c.label, c.kind, c.url) for c in places] for k, places in cited.items()},
+                     ctx.site.edit_base, ctx.site.publication)
+    kept = ctx.kept.get(FAMILY, key)
+    if kept is not None:
+        for path, text in kept.items():
+            ctx.add(path, text)
+        return
+    before = set(ctx.files)
+    _make(ctx, build_items(data, ctx.docs_dir, cited))
+    ctx.kept.put(FAMILY, key, {path: text for path, text in ctx.files.items() if path not in before})
+
+
+#: The name of the reading list's kept files (kept.py).
+FAMILY = "leeslijst"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _make(ctx: PageContext, items: list[Item]) -> None:
+    data = ctx.data
     groups = build_groups(data, items)
     for item in items:  # one entry each, as static files: they work without JavaScript
         one = downloads([item.entry], ("bib", "ris"))

@@ -31,11 +31,11 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_second_build_process_uses_the_kept_templates(data, compiled: list[str], tmp_path: Path) -> None:
-    first = build_pages(data, today=TODAY, template_cache=tmp_path / "jinja")
+    first = build_pages(data, today=TODAY, cache_dir=tmp_path)
     assert "method.md.j2" in compiled and list((tmp_path / "jinja").iterdir())
     compiled.clear()
     make_environment.cache_clear()  # as a new `mkdocs build` process starts without them
-    second = build_pages(data, today=TODAY, template_cache=tmp_path / "jinja")
+    second = build_pages(data, today=TODAY, cache_dir=tmp_path)
     assert compiled == []
     assert second == first
 
