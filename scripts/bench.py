@@ -15,8 +15,8 @@ Per size it measures, in this one run:
   pages left in docs/ by the full build, plus the files it publishes without docs/ — downloads,
   open data — copied from its site, built with the macros plugin removed): the ratio
   full / baseline is the cost of the data layer. Builds run in pairs (full, then baseline): one pair
-  without ``.cache/`` ("koud"), then several with it (5 at 100 methods, 3 at 1,000, else 1; ``--pairs``);
-  the ratio is the median of those, printed with its range;
+  without ``.cache/`` ("koud"), then several with it (9 at 100 methods, 3 at 1,000, else 1; ``--pairs``),
+  in alternating order; the ratio is the median of those, printed with its range;
 * ``search_index.json`` raw and gzipped, and the weight of one method page (HTML + CSS + JS, gzip).
 
 These data-layer builds use Material's lunr search (the baseline cannot run Pagefind, which runs from the
@@ -62,10 +62,11 @@ TARGET_RATIO = 1.2  # full build / baseline build, at every size
 TARGET_GROWTH = 5.5  # the 5,000 build may take at most this times the 1,000 build
 TARGET_MEMORY_MB = 1024
 TARGET_CHECK_S = 1.0
-# Pairs of builds (full, then baseline) with .cache/ per size, after the one pair without ("koud"). A build of
-# 100 methods takes ~10 s, and on this shared machine one pair's ratio varied by ±0.15 from run to run; the
-# ratio is the median of these pairs, printed with its range. The 5,000 pair takes ~7 minutes and varies less.
-WARM_PAIRS = {100: 5, 1000: 3}
+# Pairs of builds (full and baseline) with .cache/ per size, after the one pair without ("koud"). A build of
+# 100 methods takes ~10 s, and on this shared machine one pair's ratio ranged from 0.90 to 1.46 within one run
+# (the same pages took 5.3 to 7.3 s to convert from build to build); the ratio is the median of these pairs,
+# printed with its range. The 5,000 pair takes ~7 minutes and varies less.
+WARM_PAIRS = {100: 9, 1000: 3}
 WARM_PAIRS_DEFAULT = 1
 SEARCH_QUERY = "wijkbudget"  # a glossary word the synthetic method texts use
 
@@ -351,35 +352,47 @@ def measure(size: int, bib: int, work: Path, search_only: bool = False, runs: in
 
     project = copy_project(folder / "project", plain_pages=True)
     site = folder / "site"
-    # Builds in pairs, full then baseline, each ratio from one pair: this shared machine's load changes from
-    # minute to minute, and a pair runs under the same load. Every full build starts without the generated
-    # pages in docs/, as a fresh clone does; the baseline builds the pages the full build left. A build keeps
-    # the checked reading list, the converted Markdown and the editor's configuration for the next one in
-    # .cache/wijkengids/: the first full build runs without it (a fresh clone: "koud"), the second with what
-    # the first left (a rebuild, `mkdocs serve`, or CI that keeps .cache/). Both ratios are reported; "ratio"
-    # is the second.
+    # Builds in pairs (a full build and a baseline one after the other), each ratio from one pair: this
+    # shared machine's speed changes from minute to minute, and a pair runs at about the same. Every full
+    # build starts without the generated pages in docs/, as a fresh clone does; the baseline builds the pages
+    # the last full build left. A build keeps the checked reading list, the converted Markdown, compiled
+    # templates, the reading list's files and the editor's configuration for the next one in
+    # .cache/wijkengids/: the first full build runs without it (a fresh clone: "koud"), the others with what
+    # the one before left (a rebuild, `mkdocs serve`, or CI that keeps .cache/). Both ratios are reported.
     load_before = os.getloadavg()[0]  # a shared machine: the 1-minute load average beside each size
     shutil.rmtree(project / ".cache", ignore_errors=True)
     full_runs: list[float] = []
     base_runs: list[float] = []
-    full_mb = base_mb = 0.0
-    for _ in range(1 if search_only else 1 + (pairs or WARM_PAIRS.get(size, WARM_PAIRS_DEFAULT))):
+    peaks = {"full": 0.0, "base": 0.0}
+
+    def full() -> None:
         for name in generated_dirs():
             shutil.rmtree(project / "docs" / name, ignore_errors=True)
         for rel in published:
             (project / "docs" / rel).unlink(missing_ok=True)
         wall, peak = run_build(project, site, "mkdocs.yml", data_dir, folder / "build.log")
         full_runs.append(wall)
-        full_mb = max(full_mb, peak)
-        if search_only:
-            break
-        for rel in published:  # the baseline publishes them from docs/, as plain files
+        peaks["full"] = max(peaks["full"], peak)
+
+    def base() -> None:
+        """The pages and files the last full build made, as plain files (published ones copied from its site)."""
+        for rel in published:
             (project / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(site / rel, project / "docs" / rel)
         wall, peak = run_build(project, folder / "site-baseline", baseline_config(project), data_dir,
                                folder / "baseline.log")
         base_runs.append(wall)
-        base_mb = max(base_mb, peak)
+        peaks["base"] = max(peaks["base"], peak)
+
+    full()
+    if not search_only:
+        base()
+        # Warm pairs alternate their order (full first, then baseline first), so a slower second build (or
+        # first) weighs on both sides alike.
+        for number in range(pairs or WARM_PAIRS.get(size, WARM_PAIRS_DEFAULT)):
+            for step in ((full, base) if number % 2 == 0 else (base, full)):
+                step()
+    full_mb, base_mb = peaks["full"], peaks["base"]
     # The warm pairs: the median ratio, and the full and baseline times of that pair.
     warm = sorted(zip(full_runs[1:], base_runs[1:]), key=lambda pair: pair[0] / pair[1]) or [(full_runs[0], float("inf"))]
     full_s, base_s = warm[(len(warm) - 1) // 2]
@@ -473,7 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true",
                         help="met --keep en --search-only: meet de sites die een eerdere run in DIR liet staan, zonder opnieuw te bouwen")
     parser.add_argument("--pairs", type=int, default=0,
-                        help="paren bouw + basisbouw met cache per aantal (standaard 5 bij 100, 3 bij 1.000, anders 1)")
+                        help="paren bouw + basisbouw met cache per aantal (standaard 9 bij 100, 3 bij 1.000, anders 1)")
     parser.add_argument("--runs", type=int, default=3, help="metingen per site in de browser (Pagefind)")
     parser.add_argument("--lunr-runs", type=int, default=3, help="metingen per site in de browser (lunr)")
     args = parser.parse_args(argv)
