@@ -1,4 +1,5 @@
-"""macros/search_index.py: Pagefind's filter files come out the same whatever order Pagefind wrote them in."""
+"""macros/search_index.py: Pagefind's filter files come out the same whatever order Pagefind wrote them in; its word
+index is cut into small chunks that a search still finds."""
 from __future__ import annotations
 
 import gzip
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.search_index import SIGNATURE, SearchIndexError, cbor_decode, cbor_encode, stable_filters
+from macros.site.search_index import SIGNATURE, SearchIndexError, cbor_decode, cbor_encode, split_index, stable_filters
 
 
 def write(path: Path, value: object) -> None:
@@ -61,3 +62,59 @@ def test_an_unknown_layout_fails_with_a_clear_message(tmp_path: Path) -> None:
     write(folder / "pagefind.nl_1234567890.pf_meta", ["1.5.2", [], [], ["niet", "paren"], [], []])
     with pytest.raises(SearchIndexError, match="onverwachte filterlijst"):
         stable_filters(folder)
+
+
+def index_bundle(folder: Path, words: list[str], per_chunk: int) -> Path:
+    """A Pagefind bundle whose word index holds the given words (sorted), per_chunk words to a chunk, each
+    word with some locations on a few pages, as Pagefind 1.5.2 writes them."""
+    packed = [[w, [[i % 7, [-25, *range(1, 40 + i % 13)], []], [3, [-25, 5, i], []]], []] for i, w in enumerate(words)]
+    chunks = []
+    for n in range(0, len(packed), per_chunk):
+        part = packed[n:n + per_chunk]
+        name = f"nl_{n:07d}"
+        write(folder / "index" / f"{name}.pf_index", [part])
+        chunks.append([part[0][0], part[-1][0], name])
+    write(folder / "pagefind.nl_1234567890.pf_meta", ["1.5.2", [["nl_0000001", 12]], chunks, [], [], ["title"]])
+    (folder / "pagefind-entry.json").write_text(json.dumps(
+        {"version": "1.5.2", "languages": {"nl": {"hash": "nl_1234567890", "wasm": "nl", "page_count": 1}}}))
+    return folder
+
+
+def read(path: Path) -> object:
+    return cbor_decode(gzip.decompress(path.read_bytes())[len(SIGNATURE):])[0]
+
+
+def test_the_word_index_is_cut_into_small_chunks_that_a_search_still_finds(tmp_path: Path) -> None:
+    stems = ["bewoner", "buurt", "gemeent", "huurder", "participatie", "wijk", "zelfbeheer"]
+    words = sorted({f"{stem}{suffix}" for stem in stems for suffix in ("", "s", "sbedrijf", "en", "raad", "budget",
+                                                                       "schap", "team", "werk", "plan", "huis")})
+    folder = index_bundle(tmp_path / "b", words, per_chunk=len(words))  # one big chunk, as Pagefind wrote it
+    big = (folder / "index" / "nl_0000000.pf_index").stat().st_size
+    split_index(folder, target=big // 6)
+    entry = json.loads((folder / "pagefind-entry.json").read_text())
+    meta = read(folder / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta")
+    chunks = meta[2]
+    assert 4 <= len(chunks) <= 9
+    files_now = sorted(p.name for p in (folder / "index").iterdir())
+    assert files_now == sorted(f"{name}.pf_index" for _, _, name in chunks)  # the old chunk is gone
+    held = [[w[0] for w in read(folder / "index" / f"{name}.pf_index")[0]] for _, _, name in chunks]
+    assert [w for part in held for w in part] == words  # every word once, in order, locations unchanged
+    for part, (first, last, name) in zip(held, chunks):
+        assert (first, last) == (part[0], part[-1])
+        assert (folder / "index" / f"{name}.pf_index").stat().st_size < big // 2
+        # Pagefind's lookup: the chunk whose first..last holds the word
+        for word in part:
+            assert [c[2] for c in chunks if c[0] <= word <= c[1]] == [name]
+    # Cut between different stems, never inside one: a search for "wijk" still sees "wijkbudget".
+    for left, right in zip(held, held[1:]):
+        assert left[-1][:4] != right[0][:4], (left[-1], right[0])
+
+
+def test_splitting_the_index_twice_gives_the_same_bytes(tmp_path: Path) -> None:
+    words = sorted(f"{a}{b}{c}" for a in "bdgkw" for b in "aeiou" for c in ("k", "rt", "ning", "sel"))
+    one = index_bundle(tmp_path / "one", words, per_chunk=40)
+    two = index_bundle(tmp_path / "two", words, per_chunk=25)  # Pagefind cut elsewhere
+    for folder in (one, two):
+        split_index(folder, target=600)
+        stable_filters(folder)
+    assert files(one) == files(two)
