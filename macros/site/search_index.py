@@ -6,6 +6,7 @@ Pages mark what is indexed themselves (data-pagefind-body, -weight, -filter in o
 the record templates). Material's lunr index (search/search_index.json) is cut down to its settings:
 Material still reads those to highlight the query on the page a reader opens, but nobody downloads
 the whole index any more. The offline copy (mkdocs.offline.yml) keeps lunr: Pagefind cannot load from file://.
+Pagefind's word index is cut into smaller chunks after it runs (split_index): a first query downloads less.
 """
 from __future__ import annotations
 
