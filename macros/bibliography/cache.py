@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..data.atomic_file import write_atomically
 from ..data.problems import Problems
 from .load import load_bibliography
 from .model import Bibliography
@@ -137,16 +136,4 @@ def read_cache(file: Path, key: str) -> tuple[Bibliography, Problems] | None:
 
 def write_cache(file: Path, key: str, value: tuple[Bibliography, Problems]) -> None:
     """Store the result (best effort: a read-only or full disk only costs the next build time)."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps({"format": _FORMAT, "key": key, "value": value}, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=".leeslijst-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, file)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    write_atomically(file, pickle.dumps({"format": _FORMAT, "key": key, "value": value}, protocol=pickle.HIGHEST_PROTOCOL))

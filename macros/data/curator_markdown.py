@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+
+from .atomic_file import write_atomically
 
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 
@@ -121,18 +121,7 @@ def _write_store() -> None:
     Only texts this build used are kept, so the store never grows past the data."""
     if _store is None or _kept == _stored:
         return
-    try:
-        _store.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=_store.parent, prefix=".markdown-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((store_version(), _kept)))
-            os.replace(temporary, _store)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+    write_atomically(_store, marshal.dumps((store_version(), _kept)))
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..data.atomic_file import write_atomically
+
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent  # macros/: code, templates and the data layer
 
@@ -72,17 +74,5 @@ class KeptFiles:
 
     def put(self, family: str, key: str, files: dict[str, str]) -> None:
         """Keep the files (best effort: a read-only or full disk only costs the next build time)."""
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{family}-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(marshal.dumps((_FORMAT, key, files)))
-                os.replace(temporary, self.folder / f"{family}.marshal")
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        if self.folder is not None:
+            write_atomically(self.folder / f"{family}.marshal", marshal.dumps((_FORMAT, key, files)))
