@@ -19,9 +19,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from macros.bibliography.cache import ReadingListCache
-from macros.data import curator_markdown, review_state
-from macros.data.dataset import load_valid_dataset
+from macros.data import curator_markdown, review, review_state
+from macros.data import facts as fact_register
+from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
+from macros import bibliography
 from macros.site import citations
 from macros.site.build import Publication, build_pages, split_pages, write_pages
 from macros.site.editor_config import write_editor_config
@@ -41,6 +43,8 @@ CACHE_DIR = Path(".cache") / "wijkengids"
 # Mistakes in hand-written pages ({{ cite("…") }} of an unknown key), collected while pages render and
 # reported together after the build: mkdocs-macros would otherwise print each with a traceback.
 _page_errors: list[str] = []
+# The loaded data, for the hooks mkdocs-macros calls per page (on_post_page_macros) after define_env.
+_loaded: dict[str, Dataset] = {}
 
 
 class GeneratedFiles(BasePlugin):
@@ -90,6 +94,14 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
                     + "; de site is niet gebouwd.") from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
+    _loaded["data"] = data
+    for fact in fact_register.stale(data.facts, review.build_date()):
+        data_log.warning("WARNING -  %s", Problem(
+            "data/feiten.yaml", fact.line, fact.id,
+            f"langer dan {fact_register.STALE_MONTHS} maanden niet met de bron vergeleken"
+            + (f" (laatst: {fact['gecontroleerd']})" if fact.get("gecontroleerd") else " (nog nooit)"),
+            "vergelijk het met de officiële bron en werk 'gecontroleerd' bij; `verouderd` toont de lijst",
+            severity="waarschuwing"))
     extra = env.conf["extra"]
     repo_url = (env.conf.get("repo_url") or "").rstrip("/")
     # One setting for the repository: edit links follow repo_url unless EDIT_BASE says otherwise.
@@ -196,6 +208,43 @@ def _reported(make: Callable[[], Markup]) -> Markup:
     except citations.CitationError as error:
         _page_errors.append(str(error))
         return Markup("")
+
+
+def on_post_page_macros(env) -> None:  # noqa: ANN001 - called by mkdocs-macros for every page
+    """Hand-written pages use facts from the register as [[feit:id]], like curator text: replace each by its
+    value and close the page with the list of its facts, their sources and check dates (before 'Bronnen')."""
+    data = _loaded.get("data")
+    markdown = env.markdown or ""
+    if data is None or "[[" not in markdown:
+        return
+    for match in fact_register.ALMOST_REF.finditer(markdown):
+        fact_id = fact_register.ref_id(match.group())
+        if fact_id is None:
+            _page_errors.append(f"{_line_in_source(env, match.group())}: {match.group()[:60]} is geen geldige "
+                                "verwijzing naar een feit (tip: schrijf [[feit:id]]; de id's staan in data/feiten.yaml)")
+        elif fact_id not in data.fact_index:
+            _page_errors.append(f"{_line_in_source(env, match.group())}: onbekend feit '{fact_id}' "
+                                "(tip: de id's staan in data/feiten.yaml)")
+    used: list[str] = []
+    markdown = fact_register.resolve(markdown, data.fact_index, lambda key: bibliography.cite_text(
+        [key], narrative=True, bibliography=data.bibliography), used)
+    if used:
+        base = "../" * env.page.url.count("/") if env.page.url else ""
+        notes = (f"## {citations.FACTS_HEADING} {{#feiten}}\n\n"
+                 + citations.facts_markup(data, [data.fact_index[i] for i in used], base) + "\n\n")
+        head, marker, tail = markdown.partition("\n## Bronnen")
+        markdown = head + "\n\n" + notes + marker + tail if marker else markdown + "\n\n" + notes
+    env.markdown = markdown
+
+
+def _line_in_source(env, needle: str) -> str:  # noqa: ANN001
+    """'docs/x.md:12' of the first source line holding ``needle``."""
+    src = f"docs/{env.page.file.src_uri}"
+    try:
+        lines = Path(env.page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+    except (OSError, TypeError):
+        return src
+    return next((f"{src}:{n}" for n, line in enumerate(lines, start=1) if needle in line), src)
 
 
 def on_post_build(env) -> None:  # noqa: ANN001 - called by mkdocs-macros after the pages are written

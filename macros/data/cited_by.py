@@ -38,12 +38,12 @@ class CitedBy:
 
 #: What "Genoemd bij" calls a place that is not a record (records: their kind's label).
 _PLACE_LABELS = {"rung": "trede", "role": "rol van de overheid", "event": "tijdlijn", "term": "begrip",
-                 "page": "pagina"}
+                 "page": "pagina", "fact": "feitenregister"}
 
 
 def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[CitedBy]]:
     """Entry key → every place that cites it (no doubles), in a fixed order: methods, cases,
-    checklists, ladder, timeline, glossary, hand-written pages."""
+    checklists, ladder, timeline, glossary, the register of facts, hand-written pages."""
     found: dict[str, list[CitedBy]] = {}
     labels = {kind.id: kind.label for kind in data.kinds} | _PLACE_LABELS
 
@@ -75,6 +75,9 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
         add(_keys(event.get("sources")), label, "event", f"tijdlijn/#{event.id}")
     for term in sorted(data.glossary, key=lambda t: t["term"].casefold()):
         add(_keys(term.get("sources")), term["term"], "term", f"begrippen/#{term.id}")
+    for fact in data.facts:  # the official source of a date or amount, and whose word an unconfirmed one is
+        add([*fact["bron"], *([fact["volgens"]] if fact.get("volgens") else [])], fact["onderwerp"], "fact",
+            f"feiten/#{fact.id}")
     for written in handwritten_pages(docs_dir, generated_dirs(data.kinds)) if docs_dir else []:
         add([key for key in written.keys if key in data.bibliography], written.title, "page", written.url)
     return found

@@ -14,7 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..bibliography.apa import cite_text
 from ..bibliography.cache import ReadingListCache
+from . import facts as fact_register
 from . import places, review_state
 from .kinds import RECORD_KINDS, RecordKind
 from .problems import DataError, Problems
@@ -22,7 +24,8 @@ from .schema import Schemas
 from .text_rules import check_text, strings
 from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
 
-LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml"}
+LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml",
+              "facts": "feiten.yaml"}
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
 
@@ -36,6 +39,9 @@ class Record(dict[str, Any]):
     path: str  # repository-relative path of the YAML file, for messages and edit links
     line: int
     value_lines: dict[tuple[str, str], int]  # ("rungs", "adviseren") -> line, for precise messages
+    #: The ids of the register's facts this record uses ([[feit:id]], in_force, a timeline event's date),
+    #: in order of first use: its page says when each was last checked.
+    facts: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -64,6 +70,7 @@ class Dataset:
     timeline: list[Record] = field(default_factory=list)
     glossary: list[Record] = field(default_factory=list)
     themes: list[Record] = field(default_factory=list)  # reading-list themes, in data/themes.yaml order
+    facts: list[Record] = field(default_factory=list)  # data/feiten.yaml: facts that change, with their proof
     bibliography: Any = None
     problems: Problems = field(default_factory=Problems)
 
@@ -148,6 +155,16 @@ class Dataset:
         """Each theme with its keywords case-folded: asked for every entry of the reading list, often twice."""
         return [(theme, {k.casefold() for k in theme["keywords"]}) for theme in self.themes]
 
+    @cached_property
+    def fact_index(self) -> dict[str, Record]:
+        """The register's facts by id."""
+        return {fact.id: fact for fact in self.facts}
+
+    def facts_of(self, *records: Record) -> list[Record]:
+        """The facts these records use, each once, in order of first use."""
+        ids = dict.fromkeys(fact_id for record in records for fact_id in record.facts)
+        return [self.fact_index[fact_id] for fact_id in ids if fact_id in self.fact_index]
+
     def all_records(self) -> Iterable[Record]:
         """Every record of every kind, in registry order."""
         for kind in self.kinds:
@@ -213,6 +230,8 @@ class _Loader:
         self.sources_seen: list[tuple[str, int, str, str]] = []  # (file, line, field, key) for the BibTeX check
         self.ids_seen: dict[str, tuple[str, int]] = {}
         self.partial: list[Record] = []  # the well-formed fields of records that failed the schema
+        self.fact_uses: list[fact_register.FactUse] = []  # every [[feit:id]], in_force and timeline 'feit'
+        self.fact_items: list[YMap] = []  # data/feiten.yaml as read, for line numbers
 
     def load(self) -> Dataset:
         self.ladder()  # first: other records point at its rungs and roles
@@ -221,8 +240,62 @@ class _Loader:
         self.lists()
         self.bibliography()
         _check_references(self.data, self.sources_seen, self.problems, self.partial)
+        self.check_facts()
         self.drop_placeholders()
+        self.resolve_facts()
         return self.data
+
+    def scan_facts(self, value: Any, display: str, prefix: str = "") -> None:
+        """Note every fact this value refers to; say where a reference is written wrongly."""
+        fact_register.malformed_refs(value, display, self.problems)
+        self.fact_uses.extend(fact_register.uses_in(value, display, prefix))
+        for path, item in _fact_fields(value, prefix):
+            self.fact_uses.append(fact_register.FactUse(display, line_of(item), path, str(item)))
+
+    def check_facts(self) -> None:
+        """The register's own rules, then every reference to it: an unknown id is an error at its line."""
+        data, problems = self.data, self.problems
+        fact_register.check_register(self.fact_items, self.rel(self.root / LIST_FILES["facts"]),
+                                     data.bibliography, problems)
+        known = data.fact_index
+        for use in self.fact_uses:
+            fact = known.get(use.fact_id)
+            if fact is None:
+                guess = difflib.get_close_matches(use.fact_id, list(known), n=1, cutoff=0.6)
+                dated = [f for f in known if known[f].get("datum") == use.fact_id]
+                hint = (f"schrijf hier niet de datum maar de id van het feit uit data/{LIST_FILES['facts']}"
+                        + (f", bijvoorbeeld '{dated[0]}'" if dated else "") if _ISO_DATE.fullmatch(use.fact_id) else
+                        f"bedoel je '{guess[0]}'?" if guess else
+                        f"voeg het feit toe aan data/{LIST_FILES['facts']}" if known else
+                        f"data/{LIST_FILES['facts']} ontbreekt of is leeg")
+                problems.add(use.file, use.line, use.field, f"onbekend feit '{use.fact_id}'", hint)
+            elif use.field.rsplit(".", 1)[-1] in _DATE_FACT_FIELDS and not fact.get("datum"):
+                problems.add(use.file, use.line, use.field, f"feit '{use.fact_id}' is geen datum",
+                             "kies een feit met 'datum:' in het register")
+
+    def resolve_facts(self) -> None:
+        """Replace every [[feit:id]] by what the page shows, and note on each record which facts it uses.
+        Only when everything checked out: a build with errors stops anyway."""
+        data = self.data
+        if self.problems.errors or not data.fact_index:
+            return
+        known = data.fact_index
+
+        def according_to(key: str) -> str:
+            return cite_text([key], narrative=True, bibliography=data.bibliography)
+
+        everything = [*data.all_records(), *data.timeline, *data.glossary, *data.themes,
+                      *(rung for side in data.ladder.values() for rung in side)]
+        for record in everything:
+            used: list[str] = []
+            for key in list(record):
+                record[key] = fact_register.resolve_value(record[key], known, according_to, used)
+            for name in _DATE_FACT_FIELDS:
+                if record.get(name):
+                    used.append(str(record[name]))
+            if record.kind == "timeline" and record.get("feit") and not record.get("date"):
+                record["date"] = str(known[record["feit"]]["datum"])
+            record.facts = tuple(dict.fromkeys(used))
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.repo_root).as_posix()
@@ -244,6 +317,7 @@ class _Loader:
         ladder = self.read(ladder_path)
         if ladder is not None and data.schemas.validate("ladder", ladder, display, problems):
             check_text(ladder, display, problems)
+            self.scan_facts(ladder, display)
             for side in ("bewoners", "overheid"):
                 data.ladder[side] = [_rung(item, display, data.schemas) for item in ladder[side]]
                 _collect_sources(ladder[side], display, f"{side}", self.sources_seen)
@@ -277,6 +351,7 @@ class _Loader:
             problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
                          f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
+        self.scan_facts(value, display)
         target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
         if kind.id == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
             places.check_case_location(value, display, problems)
@@ -298,6 +373,7 @@ class _Loader:
             if key not in bad:
                 sound[key], sound.key_lines[key] = value[key], value.line_of(key)
         check_text(sound, display, problems)
+        self.scan_facts(sound, display)
         review_state.check(value, kind.id, display, self.data.schemas.raw, problems, skip=bad)
         self.partial.append(_record(kind.id, sound, display, self.data.schemas))
         _collect_sources([sound], display, "", self.sources_seen)
@@ -315,6 +391,13 @@ class _Loader:
             display = self.rel(path)
             if data.schemas.validate(kind, value, display, problems):
                 check_text(value, display, problems)
+                if kind == "facts":
+                    self.fact_items = list(value)
+                else:
+                    for index, item in enumerate(value):
+                        self.scan_facts(item, display, f"[{index + 1}]")
+                    if kind == "timeline":
+                        _check_timeline_dates(value, display, problems)
                 local: dict[str, int] = {}
                 for item in value:
                     if item["id"] in local:
@@ -359,6 +442,30 @@ def _check_themes(data: Dataset, themes_file: str, bib_file: str, problems: Prob
                          f"bron '{entry.key}' hoort bij geen thema en staat op de leeslijst onder 'Overig'",
                          f"geef de bron een trefwoord uit {themes_file}, of voeg daar een trefwoord toe",
                          severity="waarschuwing")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: Fields whose value is the id of a date in the register: a regulation's in-force date, a timeline event's day.
+_DATE_FACT_FIELDS = ("in_force", "feit")
+
+
+def _fact_fields(value: Any, prefix: str) -> Iterable[tuple[str, Any]]:
+    """(path, id) of each field that names a date fact, in a record or a list item."""
+    if isinstance(value, YMap):
+        for name in _DATE_FACT_FIELDS:
+            if isinstance(value.get(name), YStr):
+                yield (f"{prefix}.{name}" if prefix else name), value[name]
+
+
+def _check_timeline_dates(items: YList, display: str, problems: Problems) -> None:
+    """An event has its own date, or takes it from the register (the day a law takes effect): one of the two."""
+    for index, item in enumerate(items):
+        if "date" not in item and "feit" not in item:
+            problems.add(display, item.line, f"[{index + 1}].date", "een gebeurtenis zonder datum",
+                         "vul 'date:' in, of 'feit:' met de id van een datum uit data/feiten.yaml")
+        elif "date" in item and "feit" in item:
+            problems.add(display, item.line_of("feit"), f"[{index + 1}].feit", "'date' en 'feit' staan er allebei",
+                         "haal 'date' weg: de datum komt uit het feitenregister")
 
 
 def _rung(item: YMap, display: str, schemas: Schemas) -> Record:

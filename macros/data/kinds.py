@@ -123,7 +123,7 @@ class Registry:
 
 #: Folders below docs/ that the other page families write (ladder, reading list, …): never a kind's URL.
 PAGE_FOLDERS = ("ladder", "leeslijst", "tijdlijn", "begrippen", "participatiewijzer", "open-data", "onderbouwing",
-                "nieuw")
+                "nieuw", "feiten")
 
 METHOD = RecordKind(
     id="method", folder="methods", url="methoden", label="methode", plural="methoden", title="Methoden",

@@ -23,6 +23,7 @@ from ..data.dataset import Dataset
 from ..data.kinds import generated_dirs
 from . import (
     checklists,
+    facts_page,
     glossary,
     ladder,
     map,
@@ -44,7 +45,7 @@ GITIGNORE = ".gitignore"
 
 #: Every page family, in the order they add their files.
 PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglist, selector, timeline, glossary,
-                                         map, opendata, onderbouwing, news)
+                                         map, opendata, onderbouwing, news, facts_page)
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,

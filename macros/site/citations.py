@@ -4,6 +4,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .. import bibliography
+from ..data import facts as fact_register
 from ..data.dataset import Dataset
 
 
@@ -73,3 +74,46 @@ def sources_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, base: st
                          label=bibliography.cite_text([key], narrative=True, bibliography=data.bibliography))
              for key in sorted(dict.fromkeys(keys), key=order.__getitem__)]
     return Markup('<ol class="wg-bronnen">\n' + "\n".join(items) + "\n</ol>")
+
+
+#: Where the register of facts is published (macros/site/facts_page.py).
+FACTS_URL = "feiten/"
+#: The heading of a page's list of checked facts, and its anchor.
+FACTS_HEADING = "Datums en bedragen: bron en controle"
+
+
+def _fact_sources(data: Dataset, keys: list[str], base: str) -> Markup:
+    parts = bibliography.cite_parts([(key, None) for key in keys], bibliography=data.bibliography)
+    return cite_group(parts, base)
+
+
+def fact_line(data: Dataset, fact: dict, base: str) -> Markup:
+    """One fact as a page's closing list shows it: subject, value, the official source and where in it, and
+    when it was last compared with that source; or, when it could not be, whose word it is."""
+    value = escape(fact_register.shown_value(fact))
+    where = f"{_fact_sources(data, fact['bron'], base)}, {escape(fact['vindplaats'])}"
+    if fact["status"] == "bevestigd":
+        check = (f'Vergeleken met de officiële tekst op <time datetime="{escape(fact["gecontroleerd"])}">'
+                 f'{escape(fact_register.long_date(fact["gecontroleerd"]))}</time>.')
+    elif fact["status"] == "onbekend":
+        searched = (f' Laatst gezocht op <time datetime="{escape(fact["gecontroleerd"])}">'
+                    f'{escape(fact_register.long_date(fact["gecontroleerd"]))}</time>.' if fact.get("gecontroleerd") else "")
+        check = ("<strong>Niet gevonden:</strong> de officiële tekst kon niet worden ingezien en geen andere bron "
+                 f"noemt de waarde.{searched}")
+    else:
+        according = bibliography.cite_text([fact["volgens"]], narrative=True, bibliography=data.bibliography)
+        volgens = (f'<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(fact["volgens"])}">'
+                   f'{escape(according)}</a>')
+        check = (f"<strong>Niet bevestigd:</strong> de officiële tekst kon niet worden ingezien; de waarde "
+                 f"komt van {volgens}.")
+    return Markup(f'<li id="feit-{escape(fact["id"])}"><strong>{escape(fact["onderwerp"])}:</strong> {value}. '
+                  f"Officiële bron: {where}. {check}</li>")
+
+
+def facts_markup(data: Dataset, facts: list, base: str) -> Markup:
+    """The closing list of a page that uses facts from the register: each with its proof and check date."""
+    if not facts:
+        return Markup("")
+    items = "\n".join(fact_line(data, fact, base) for fact in facts)
+    return Markup(f'<ul class="wg-facts">\n{items}\n</ul>\n<p class="wg-facts__all">Deze datums en bedragen '
+                  f'staan één keer in het <a href="{escape(base)}{FACTS_URL}">feitenregister</a>, met hun bron.</p>')

@@ -175,6 +175,13 @@ class Site:
         parts = bibliography.cite_parts([(line.key, line.pages) for line in lines], bibliography=self.data.bibliography)
         return citations.cite_group(parts, base)
 
+    def fact_notes(self, records: list[Record], base: str) -> Markup:
+        """The closing list of checked facts for a page showing these records ('' when they use none)."""
+        return citations.facts_markup(self.data, self.data.facts_of(*records), base)
+
+    def fact(self, fact_id: str) -> Record:
+        return self.data.fact_index[fact_id]
+
     def coins(self, key: str) -> str:
         """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""
         if key not in self._coins:

@@ -195,7 +195,7 @@ def test_the_new_fields_load_with_their_values(data_dir: Path) -> None:
     assert method["duration"]["band"] == "maanden" and method["scale"] == ["gemeente"]
     assert method["evidence"]["level"] == "beschreven" and method["evidence"]["sources"] == ["arnstein1969"]
     regeling = load_valid_dataset(data_dir, data_dir.parent).methods["wijkgesprek"]
-    assert regeling["kind"] == "regeling" and regeling["in_force"] == "2019-07-01"
+    assert regeling["kind"] == "regeling" and regeling["in_force"] == "wijkgesprek-in-werking"
     assert regeling["official_text"].startswith("https://")
 
 
@@ -220,12 +220,14 @@ def test_new_fields_give_dutch_messages(data_dir: Path, old: str, new: str, fiel
 def test_an_empty_group_and_a_bad_address_are_named(data_dir: Path) -> None:
     path = data_dir / "methods" / "wijkgesprek.yaml"
     replace(path, "official_text: https://example.nl/regelingen/wijkgesprek", "official_text: wetten.overheid.nl/x")
-    replace(path, "in_force: 2019-07-01", "in_force: 1 juli 2019\nwho_does_what: {}")
+    replace(path, "in_force: wijkgesprek-in-werking", "in_force: 2019-07-01\nwho_does_what: {}")
     found = errors(data_dir)
     assert f"data/methods/wijkgesprek.yaml:{line_of(path, 'official_text')}: official_text: 'wetten.overheid.nl/x' " \
            "is geen webadres (tip: begin met https:// (of http://), zonder spaties)" in found
-    assert any(e.startswith(f"data/methods/wijkgesprek.yaml:{line_of(path, 'in_force')}: in_force: '1 juli 2019' "
-                            "is geen datum") for e in found), found
+    # A date typed where the register's fact belongs: the hint names the fact with that date.
+    assert f"data/methods/wijkgesprek.yaml:{line_of(path, 'in_force')}: in_force: onbekend feit '2019-07-01' (tip: " \
+           "schrijf hier niet de datum maar de id van het feit uit data/feiten.yaml, bijvoorbeeld " \
+           "'wijkgesprek-in-werking')" in found, found
     assert any(e.startswith(f"data/methods/wijkgesprek.yaml:{line_of(path, 'who_does_what')}: who_does_what: is leeg")
                for e in found), found
 
