@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.bibliography.text import dutch_date
-from macros.data import export, review, review_state
+from macros.data import export, facts, review, review_state
 from macros.data.dataset import load_dataset
 from macros.data.kinds import RECORD_KINDS
 
@@ -141,9 +141,11 @@ def build_parser() -> DutchParser:
     importer.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help=argparse.SUPPRESS)
     importer.set_defaults(run=cmd_bib_import)
 
-    old = commands.add_parser("verouderd", parents=[common], help="welke records zijn lang niet gecontroleerd?",
+    old = commands.add_parser("verouderd", parents=[common], help="welke records en feiten zijn lang niet gecontroleerd?",
                               description="Toon de records waarvan de laatste inhoudelijke controle (veld 'reviewed') "
-                              f"langer geleden is dan de controletermijn (standaard {review.REVIEW_MONTHS} maanden).")
+                              f"langer geleden is dan de controletermijn (standaard {review.REVIEW_MONTHS} maanden), "
+                              "en de feiten in data/feiten.yaml die langer dan "
+                              f"{facts.STALE_MONTHS} maanden niet met hun officiële bron zijn vergeleken.")
     old.add_argument("--maanden", type=_months, default=review.REVIEW_MONTHS, metavar="N",
                      help=f"controletermijn in maanden (standaard: {review.REVIEW_MONTHS})")
     old.add_argument("--datum", type=_day, metavar="JJJJ-MM-DD", help="reken vanaf deze datum (standaard: vandaag)")
@@ -296,11 +298,46 @@ def cmd_status(args: argparse.Namespace, out: Any) -> int:
         print(f"  {word:<{width}}  {complete} van {len(group)} compleet voor beoordeling, {reviewed} beoordeeld",
               file=out)
     print(f"Totaal: {review_state.count_text(data)}.", file=out)
+    _actionable(data, out)
     if data.problems.errors:
         print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten staan hier "
               f"misschien niet in. Zie: {PROG} controleer", file=out)
         return DATA_ERRORS
     return OK
+
+
+#: What a professional needs to act on a method: (column, test). Steps: at least ACTIONABLE_STEPS.
+ACTIONABLE_STEPS = 3
+_ACTIONABLE: tuple[tuple[str, Any], ...] = (
+    ("stappen", lambda m: len(m.get("steps") or []) >= ACTIONABLE_STEPS),
+    ("wie doet wat", lambda m: any((m.get("who_does_what") or {}).values())),
+    ("duur", lambda m: bool((m.get("duration") or {}).get("text"))),
+    ("kosten", lambda m: any((m.get("costs") or {}).get(k) for k in ("time", "money", "people"))),
+    ("onderbouwing", lambda m: bool((m.get("evidence") or {}).get("level") and (m.get("evidence") or {}).get("summary"))),
+)
+
+
+def actionable_gaps(method: Any) -> list[str]:
+    """What a method in the overview still lacks for a professional to act on it ([] when complete)."""
+    return [name for name, present in _ACTIONABLE if not present(method)]
+
+
+def _actionable(data: Any, out: Any) -> None:
+    """Per method in the overview (background records excepted): steps, who does what, duration, costs, evidence."""
+    methods = [m for m in data.methods.values() if m is not None and m.get("section") != "achtergrond"]
+    if not methods:
+        return
+    print(file=out)
+    print(f"Om mee te werken (methoden in het overzicht; stappen = minstens {ACTIONABLE_STEPS}):", file=out)
+    width = max(len(m.id) for m in methods)
+    for method in methods:
+        gaps = actionable_gaps(method)
+        steps = len(method.get("steps") or [])
+        print(f"  {method.id:<{width}}  {steps:>2} stappen  " + ("compleet" if not gaps else "ontbreekt: " + ", ".join(gaps)),
+              file=out)
+    complete = sum(1 for m in methods if not actionable_gaps(m))
+    print(f"  {complete} van {len(methods)} methoden hebben stappen, wie doet wat, duur, kosten en onderbouwing.",
+          file=out)
 
 
 def _find_record(data: Any, wanted: str, data_dir: Path) -> Any:
@@ -471,29 +508,53 @@ def cmd_outdated(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
     today, months = _today(args), args.maanden
     data = load_dataset(data_dir, data_dir.parent)
-    old = outdated(data, today, months)
-    total = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.REVIEWED)
-    concepts = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.CONCEPT)
     print(f"Peildatum {dutch_date(today.isoformat())}; controletermijn {months} maanden.", file=out)
     if data.problems.errors:
         print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten zijn niet "
               f"meegeteld. Zie: {PROG} controleer", file=out)
+    _outdated_records(data, today, months, out)
+    _outdated_facts(data, today, out)
+    return OK
+
+
+def _outdated_records(data: Any, today: date, months: int, out: Any) -> None:
+    old = outdated(data, today, months)
+    total = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.REVIEWED)
+    concepts = sum(1 for r in data.all_records() if r is not None and r.get("status") == review_state.CONCEPT)
     if concepts:
         print(f"{concepts} {'record is' if concepts == 1 else 'records zijn'} nog concept (door niemand beoordeeld) "
               f"en {'telt' if concepts == 1 else 'tellen'} hier niet mee.", file=out)
     if not total:
         print("Er zijn nog geen beoordeelde records.", file=out)
-        return OK
-    if not old:
+    elif not old:
         print(f"Alle {total} beoordeelde records zijn in de afgelopen {months} maanden gecontroleerd.", file=out)
-        return OK
-    print(f"{len(old)} van de {total} beoordeelde records {'is' if len(old) == 1 else 'zijn'} langer dan {months} "
-          "maanden niet gecontroleerd:", file=out)
-    width = max(len(r.path) for r in old)
-    for record in old:
-        print(f"  {record.path:<{width}}  gecontroleerd op {record['reviewed']} door {record['reviewer']}", file=out)
-    print(f"Na een nieuwe beoordeling: {PROG} beoordeel ID --door \"Naam, rol\"", file=out)
-    return OK
+    else:
+        print(f"{len(old)} van de {total} beoordeelde records {'is' if len(old) == 1 else 'zijn'} langer dan {months} "
+              "maanden niet gecontroleerd:", file=out)
+        width = max(len(r.path) for r in old)
+        for record in old:
+            print(f"  {record.path:<{width}}  gecontroleerd op {record['reviewed']} door {record['reviewer']}", file=out)
+        print(f"Na een nieuwe beoordeling: {PROG} beoordeel ID --door \"Naam, rol\"", file=out)
+
+
+def _outdated_facts(data: Any, today: date, out: Any) -> None:
+    """The register's facts not compared with their official source for STALE_MONTHS (the build warns too)."""
+    if not data.facts:
+        return
+    months = facts.STALE_MONTHS
+    due = facts.stale(data.facts, today, months)
+    if not due:
+        print(f"Feitenregister: alle {len(data.facts)} feiten zijn in de afgelopen {months} maanden met hun bron "
+              "vergeleken.", file=out)
+        return
+    print(f"Feitenregister: {len(due)} van de {len(data.facts)} feiten {'is' if len(due) == 1 else 'zijn'} langer "
+          f"dan {months} maanden niet met de bron vergeleken:", file=out)
+    width = max(len(f"data/feiten.yaml:{fact.line}") for fact in due)
+    for fact in due:
+        where = f"data/feiten.yaml:{fact.line}"
+        when = f"laatst op {fact['gecontroleerd']}" if fact.get("gecontroleerd") else "nog nooit"
+        print(f"  {where:<{width}}  {fact.id}: {when} ({fact['status']})", file=out)
+    print("Vergelijk elk feit met zijn officiële bron en werk 'gecontroleerd' en 'door' bij.", file=out)
 
 
 def cmd_export(args: argparse.Namespace, out: Any) -> int:

@@ -352,6 +352,7 @@ class _Loader:
                          f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
         self.scan_facts(value, display)
+        _check_unknown_costs(value, display, problems)
         target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
         if kind.id == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
             places.check_case_location(value, display, problems)
@@ -442,6 +443,18 @@ def _check_themes(data: Dataset, themes_file: str, bib_file: str, problems: Prob
                          f"bron '{entry.key}' hoort bij geen thema en staat op de leeslijst onder 'Overig'",
                          f"geef de bron een trefwoord uit {themes_file}, of voeg daar een trefwoord toe",
                          severity="waarschuwing")
+
+
+def _check_unknown_costs(value: YMap, display: str, problems: Problems) -> None:
+    """'Onbekend' is an honest cost only when the record says where the editors looked (costs.redactienotitie)."""
+    costs = value.get("costs")
+    if not isinstance(costs, YMap) or costs.get("redactienotitie"):
+        return
+    for name in ("time", "money", "people"):
+        text = costs.get(name)
+        if isinstance(text, YStr) and text.strip().casefold().startswith("onbekend"):
+            problems.add(display, costs.line_of(name), f"costs.{name}", "'onbekend' zonder te zeggen waar is gezocht",
+                         "zet onder costs een 'redactienotitie:' met de bronnen die de redactie doorzocht, en wanneer")
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

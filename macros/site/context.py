@@ -139,8 +139,9 @@ class Site:
         return self.data.schemas.raw["common.schema.json"]["$defs"][vocabulary].get("x-descriptions", {}).get(value, "")
 
     def count_kind(self, kind: str) -> int:
-        """How many methods are of this kind (methode, regeling, …)."""
-        return sum(1 for m in self.data.methods.values() if m["kind"] == kind)
+        """How many methods in the overview are of this kind (methode, regeling, …); background records are
+        listed apart."""
+        return sum(1 for m in self.data.methods.values() if m["kind"] == kind and m.get("section") != "achtergrond")
 
     def labels_of(self, kind: str, field: str) -> dict[str, str]:
         """Labels of the parts of a group field, in schema order, e.g. who_does_what -> {'bewoners': 'Bewoners'}."""

@@ -42,6 +42,7 @@ LIST_COLLECTIONS = (
     # (schema kind, collection/file name, data file, label, label of one item, summary field)
     ("glossary", "glossary", "glossary.yaml", "Begrippen", "Begrip", "term"),
     ("timeline", "timeline", "timeline.yaml", "Tijdlijn", "Gebeurtenis", "title"),
+    ("facts", "facts", "feiten.yaml", "Feitenregister", "Feit", "onderwerp"),
 )
 #: The custom formats registered by docs/redactie/bewerken/editor.js: a YAML file with one record, and a
 #: YAML file that is one list of records.
@@ -67,7 +68,11 @@ LABELS = {
     "audience": "Voor wie", "items": "Punten", "text": "Tekst", "explanation": "Uitleg bij het punt",
     "date": "Datum", "status": "Status", "kind": "Soort", "when_to_use": "Wanneer gebruik je het",
     "who_does_what": "Wie doet wat", "duration": "Duur", "scale": "Schaal", "evidence": "Onderbouwing",
-    "official_text": "Officiële tekst", "in_force": "Van kracht sinds", "key": "Bron", "pages": "Bladzijden",
+    "official_text": "Officiële tekst", "in_force": "Van kracht sinds (feit)", "key": "Bron", "pages": "Bladzijden",
+    "onderwerp": "Onderwerp", "datum": "Datum", "waarde": "Waarde", "bron": "Officiële bron",
+    "vindplaats": "Vindplaats (artikel, bladzijde)", "gecontroleerd": "Gecontroleerd op", "door": "Gecontroleerd door",
+    "volgens": "Volgens (bron van een niet bevestigd feit)", "toelichting": "Toelichting voor de redactie",
+    "feit": "Datum uit het feitenregister", "section": "Onderdeel", "described_until": "Beschreven tot",
 }
 #: Field names whose ids point at another collection (when the description does not say so).
 RELATIONS = {"methods": "methods", "related": "methods", "checklists": "checklists"}
@@ -175,8 +180,10 @@ class _Builder:
             return {"widget": "select", "options": _options(node["enum"], node.get("x-labels", {}))}
         if "oneOf" in node and name == "end":
             return self._year_or_word(node, base)
-        if "sources" in defs or name == "sources":
+        if "sources" in defs or name in ("sources", "bron"):
             return self._multi(self.vocabulary.sources, node)
+        if "bibKey" in defs:  # one source, such as whose word an unconfirmed fact is
+            return {"widget": "select", "options": _options(list(self.vocabulary.sources), self.vocabulary.sources)}
         if "rungs" in defs:
             return self._multi(self.vocabulary.rungs, node)
         if "roles" in defs or name == "corresponds":

@@ -8,7 +8,7 @@ same validated records as every other page (no second source of truth).
 Advice: every answered question is a reason a method fits ("past bij"), does not fit, or is unknown
 (the method has no data for it: "onbekend", never a reason to leave it out). Methods that fit every
 answer they have data for are the advice, ranked by how many answers fit. Questions whose field no
-method fills yet (scale, duration) are not asked. Methods of kind ``idee`` and methods without steps
+method fills yet (scale, duration) are not asked. Methods of kind ``idee``, background records and methods without steps
 (no description of how they work) are never advice: the page lists them apart.
 """
 from __future__ import annotations
@@ -65,8 +65,9 @@ def filters(data: Dataset) -> list[Filter]:
 
 
 def advisable(method: dict[str, Any]) -> bool:
-    """Can the method be advised? Not when it is only an idea, nor when nothing says how it works (no steps)."""
-    return method.get("kind") != "idee" and bool(method.get("steps"))
+    """Can the method be advised? Not when it is only an idea or history (background), nor when nothing says
+    how it works (no steps)."""
+    return method.get("kind") != "idee" and method.get("section") != "achtergrond" and bool(method.get("steps"))
 
 
 def _sort_name(text: str) -> str:

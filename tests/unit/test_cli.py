@@ -275,6 +275,17 @@ def test_verouderd_lists_exactly_the_records_past_the_review_period(data_dir: Pa
     assert sorted(_listed(out)) == sorted(r.path for r in data.all_records())
 
 
+def test_verouderd_lists_facts_not_compared_with_their_source_for_twelve_months(data_dir: Path) -> None:
+    # The fixture register: one fact checked on 2020-01-10, one never checked (unconfirmed).
+    code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", "2021-01-09")
+    assert code == 0
+    assert "Feitenregister: 1 van de 2 feiten is langer dan 12 maanden niet met de bron vergeleken:" in out
+    assert re.search(r"^\s+data/feiten\.yaml:\d+\s+wijkgesprek-budget: nog nooit \(onbevestigd\)$", out, re.M), out
+    code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", "2021-01-11")
+    assert "Feitenregister: 2 van de 2 feiten" in out
+    assert "wijkgesprek-in-werking: laatst op 2020-01-10 (bevestigd)" in out
+
+
 def test_verouderd_uses_today_by_default(data_dir: Path) -> None:
     code, out, _ = run("verouderd", "--data", str(data_dir))
     assert code == 0 and f"Peildatum {wijkengids.dutch_date(date.today().isoformat())}" in out

@@ -157,7 +157,7 @@ def test_status_prints_every_record_and_a_summary_per_kind(data_dir: Path) -> No
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["id", "soort", "status", "onderbouwing", "ontbreekt", "voor", "beoordeling"]
-    rows = {line.split()[0]: line.split(None, 4) for line in lines[1:] if line and not line.startswith((" ", "Per", "Totaal"))}
+    rows = {line.split()[0]: line.split(None, 4) for line in lines[1:] if line and not line.startswith((" ", "Per", "Totaal", "Om mee te werken"))}
     assert set(rows) == {r.id for r in data.all_records()}
     assert rows["burgerpanel"][:4] == ["burgerpanel", "methode", "beoordeeld", "beschreven"]
     assert rows["wijkgesprek"][:4] == ["wijkgesprek", "regeling", "concept", "-"] and rows["wijkgesprek"][4] == "in_force"

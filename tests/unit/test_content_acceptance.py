@@ -65,3 +65,27 @@ def test_no_reading_list_title_is_a_bracketed_stand_in() -> None:
     titles = {entry.key: entry.title for entry in data.bibliography}
     assert len(titles) > 100
     assert {key: title for key, title in titles.items() if title.lstrip().startswith("[")} == {}
+
+
+def test_every_method_in_the_overview_can_be_acted_on() -> None:
+    """Issue 25, point 4: steps (at least three), who does what, duration, costs and an evidence level with a
+    summary, for every method a professional can choose (ideas and history sit apart, under Achtergrond)."""
+    from scripts.wijkengids import actionable_gaps
+    data = load_valid_dataset(REAL_DATA, ROOT)
+    methods = [m for m in data.methods.values() if m.get("section") != "achtergrond"]
+    assert len(methods) >= 20
+    gaps = [f"{m.path}: {', '.join(actionable_gaps(m))}" for m in methods if actionable_gaps(m)]
+    assert not gaps, "\n".join(gaps)
+    background = sorted(m.id for m in data.methods.values() if m.get("section") == "achtergrond")
+    assert background == ["buurtverbeteringszone", "digitale-participatie", "expertiselab", "groene-streekmaatschap",
+                          "toukomst", "wijkadoptie-kamerleden"]
+
+
+def test_an_unknown_cost_says_where_the_editors_looked(data_dir) -> None:
+    path = data_dir / "methods" / "burgerpanel.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\ncosts:\n  money: Onbekend, de bronnen zwijgen.\n", encoding="utf-8")
+    errors = [str(p) for p in load_dataset(data_dir, data_dir.parent).problems.errors]
+    line = len(text.rstrip("\n").splitlines()) + 2
+    assert f"data/methods/burgerpanel.yaml:{line}: costs.money: 'onbekend' zonder te zeggen waar is gezocht" in \
+        " ".join(errors), errors

@@ -50,7 +50,7 @@ def paths(fields: list[dict], prefix: str = "") -> list[str]:
 
 def test_the_form_lists_every_field_of_every_schema_in_its_order(config: dict) -> None:
     expected = schema_fields(SCHEMA_DIR)
-    assert set(expected) == {"method", "case", "checklist", "glossary", "timeline"}
+    assert set(expected) == {"method", "case", "checklist", "glossary", "timeline", "facts"}
     for kind, fields in forms(config).items():
         assert paths(fields) == expected[kind], kind
     # schema_fields itself reads the schema files: every property name is there.
@@ -58,6 +58,15 @@ def test_the_form_lists_every_field_of_every_schema_in_its_order(config: dict) -
         raw = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
         props = (raw.get("items") or raw)["properties"]
         assert [p for p in expected[kind] if "." not in p] == list(props), kind
+
+
+def test_the_register_of_facts_is_edited_with_the_reading_list_as_sources(config: dict, data) -> None:
+    fact = {f["name"]: f for f in forms(config)["facts"]}
+    assert {n for n, f in fact.items() if f["required"]} == {"id", "onderwerp", "bron", "vindplaats", "status"}
+    assert fact["bron"]["multiple"] and {o["value"] for o in fact["bron"]["options"]} == set(data.bibliography.keys())
+    assert fact["volgens"]["widget"] == "select" and not fact["volgens"].get("multiple")
+    assert [o["value"] for o in fact["status"]["options"]] == ["bevestigd", "onbevestigd", "onbekend"]
+    assert fact["gecontroleerd"]["widget"] == "datetime"
 
 
 def test_required_fields_and_types_follow_the_schema(config: dict, data) -> None:
