@@ -18,12 +18,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from macros import bibliography
 from macros.bibliography.cache import ReadingListCache
 from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
-from macros import bibliography
 from macros.site import citations
 from macros.site.build import Publication, build_pages, split_pages, write_pages
 from macros.site.editor_config import write_editor_config
@@ -231,7 +231,7 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001 - called by mkdocs-macros 
     if used:
         base = "../" * env.page.url.count("/") if env.page.url else ""
         notes = (f"## {citations.FACTS_HEADING} {{#feiten}}\n\n"
-                 + citations.facts_markup(data, [data.fact_index[i] for i in used], base) + "\n\n")
+                 + str(citations.facts_markup(data, [data.fact_index[i] for i in used], base)) + "\n\n")
         head, marker, tail = markdown.partition("\n## Bronnen")
         markdown = head + "\n\n" + notes + marker + tail if marker else markdown + "\n\n" + notes
     env.markdown = markdown

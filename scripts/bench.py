@@ -229,7 +229,7 @@ class _Generator:
                 f"id: {cid}", f"name: {q(text.words(1, 3).capitalize() + f' in wijk {i}')}",
                 f"place: {q('Wijk ' + str(i))}", f"municipality: {q(text.words(1, 1).capitalize() + 'stad')}",
                 "country: NL", f"coordinates: {{lat: {rng.uniform(50.8, 53.5):.4f}, lon: {rng.uniform(3.4, 7.1):.4f}}}",
-                f"period: {{start: {rng.randint(1990, 2020)}, end: lopend}}",
+                f"period: {{start: {rng.randint(1990, 2020)}, end: lopend}}", "described_until: 2026-12",
                 f"actors: {ylist([text.words(1, 2).capitalize() for _ in range(3)])}",
                 f"methods: {ylist(rng.sample(self.method_ids, min(methods, rng.randint(1, 3))))}",
                 f"rungs: {ylist(rng.sample(self.rungs, 1))}", f"summary: {q(text.sentence(10, 20))}",

@@ -149,6 +149,8 @@ def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[s
         return [f"{key} NL"]
     if name == "start":
         return [f"{key} {ctx.today.year}"]
+    if name == "described_until":
+        return [f"{key} {ctx.today.year}-{ctx.today.month:02d}"]
     if name == "end":
         return [f"{key} lopend"]
     if name in ("lat", "lon"):

@@ -30,7 +30,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 # Never visible prose: skipped with everything inside.
 SKIP_TAGS = {"script", "style", "pre", "code", "kbd", "samp", "nav", "svg", "template", "noscript", "head", "title"}
 # Bibliographic material: author names and titles are data (checked by the reading-list tests), not prose.
-BIBLIOGRAPHIC_CLASSES = {"wg-bronnen", "wg-cite", "wg-ll__ref", "wg-ll__elsewhere", "wg-ll__title", "wg-ref", "wg-acties"}
+BIBLIOGRAPHIC_CLASSES = {"wg-bronnen", "wg-facts", "wg-facts__source", "wg-cite", "wg-ll__ref", "wg-ll__elsewhere", "wg-ll__title", "wg-ref", "wg-acties"}
 BLOCK_TAGS = {
     "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "label", "figcaption",
     "caption", "blockquote", "div", "section", "article", "legend", "ol", "ul", "dl", "table", "tr", "details",

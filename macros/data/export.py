@@ -143,9 +143,35 @@ def _doc(name: str, node: dict[str, Any], required: bool, raw: dict[str, Any], b
     return doc
 
 
+#: Fields for the editors only, never published (the same rule as the reading list's redactienotitie):
+#: left out of the exported records, the CSV columns, the open-data page and the published schemas.
+PRIVATE_FIELDS = frozenset({"redactienotitie"})
+
+
 def _object_docs(node: dict[str, Any], raw: dict[str, Any], base: str) -> list[FieldDoc]:
     required = set(node.get("required", []))
-    return [_doc(name, sub, name in required, raw, base) for name, sub in node.get("properties", {}).items()]
+    return [_doc(name, sub, name in required, raw, base) for name, sub in node.get("properties", {}).items()
+            if name not in PRIVATE_FIELDS]
+
+
+def public_schema(text: str) -> str:
+    """A schema file as published: without the private fields (see PRIVATE_FIELDS), otherwise as written."""
+    if not any(f'"{name}"' in text for name in PRIVATE_FIELDS):
+        return text
+    schema = json.loads(text)
+
+    def strip(node: Any) -> None:
+        if isinstance(node, dict):
+            for name in PRIVATE_FIELDS:
+                (node.get("properties") or {}).pop(name, None)
+            for value in node.values():
+                strip(value)
+        elif isinstance(node, list):
+            for value in node:
+                strip(value)
+
+    strip(schema)
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 
 def field_docs(raw: dict[str, Any], kind: str) -> list[FieldDoc]:
@@ -161,7 +187,7 @@ def clean(value: Any, docs: list[FieldDoc] | None = None) -> Any:
     if isinstance(value, dict):
         order = [d.name for d in docs or []]
         children = {d.name: d.children for d in docs or []}
-        keys = [k for k in order if k in value] + sorted(k for k in value if k not in order)
+        keys = [k for k in order if k in value] + sorted(k for k in value if k not in order and k not in PRIVATE_FIELDS)
         out = {}
         for key in keys:
             sub = value[key]
@@ -252,7 +278,7 @@ def export_files(data: Any) -> dict[str, str]:
         if kind.csv:
             files[f"{kind.folder}.csv"] = to_csv(records, field_docs(data.schemas.raw, kind.id))
     for name in schema_files(data):
-        files[f"schema/{name}"] = (Path(data.schemas.folder) / name).read_text(encoding="utf-8")
+        files[f"schema/{name}"] = public_schema((Path(data.schemas.folder) / name).read_text(encoding="utf-8"))
     return dict(sorted(files.items()))
 
 

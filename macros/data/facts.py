@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from .problems import Problems, quote
 from .review import add_months, parse_date
@@ -147,7 +147,7 @@ def _unknown_key(problems: Problems, display: str, line: int, field: str, key: s
 UNKNOWN = "niet bekend"
 
 
-def shown_value(fact: dict[str, Any]) -> str:
+def shown_value(fact: Mapping[str, Any]) -> str:
     """The fact as a sentence uses it: the value, or the date written out."""
     if fact["status"] == "onbekend":
         return UNKNOWN
@@ -156,7 +156,7 @@ def shown_value(fact: dict[str, Any]) -> str:
     return long_date(fact["datum"])
 
 
-def inline(fact: dict[str, Any], according_to: Callable[[str], str]) -> str:
+def inline(fact: Mapping[str, Any], according_to: Callable[[str], str]) -> str:
     """What replaces ``[[feit:id]]``: the value, and for an unconfirmed fact whose word it is.
     ``according_to``: key -> a narrative citation, 'VNG (2024)'."""
     value = shown_value(fact)
@@ -165,7 +165,7 @@ def inline(fact: dict[str, Any], according_to: Callable[[str], str]) -> str:
     return f"{value} (volgens {according_to(str(fact['volgens']))}; niet bevestigd in de officiële tekst)"
 
 
-def resolve(text: str, facts: dict[str, dict[str, Any]], according_to: Callable[[str], str],
+def resolve(text: str, facts: Mapping[str, Mapping[str, Any]], according_to: Callable[[str], str],
             used: list[str] | None = None) -> str:
     """Text with every known reference replaced (unknown ones were reported by the loader and stay)."""
     if "[[feit:" not in text:
@@ -182,7 +182,7 @@ def resolve(text: str, facts: dict[str, dict[str, Any]], according_to: Callable[
     return FACT_REF.sub(replace, text)
 
 
-def resolve_value(value: Any, facts: dict[str, dict[str, Any]], according_to: Callable[[str], str],
+def resolve_value(value: Any, facts: Mapping[str, Mapping[str, Any]], according_to: Callable[[str], str],
                   used: list[str]) -> Any:
     """A record's plain value (dict, list, str) with every reference resolved; ``used`` collects the ids."""
     if isinstance(value, str):
@@ -196,17 +196,20 @@ def resolve_value(value: Any, facts: dict[str, dict[str, Any]], according_to: Ca
     return value
 
 
-def checked_on(fact: dict[str, Any]) -> date | None:
+def checked_on(fact: Mapping[str, Any]) -> date | None:
     return parse_date(fact["gecontroleerd"]) if fact.get("gecontroleerd") else None
 
 
-def is_stale(fact: dict[str, Any], on: date, months: int = STALE_MONTHS) -> bool:
+def is_stale(fact: Mapping[str, Any], on: date, months: int = STALE_MONTHS) -> bool:
     """Not compared with its source in the last ``months`` months (or never)."""
     checked = checked_on(fact)
     return checked is None or on > add_months(checked, months)
 
 
-def stale(facts: Iterable[dict[str, Any]], on: date, months: int = STALE_MONTHS) -> list[dict[str, Any]]:
+_Fact = TypeVar("_Fact", bound=Mapping[str, Any])
+
+
+def stale(facts: Iterable[_Fact], on: date, months: int = STALE_MONTHS) -> list[_Fact]:
     """Facts due for a new comparison with their source, the longest unchecked first."""
     due = [fact for fact in facts if is_stale(fact, on, months)]
     return sorted(due, key=lambda f: (checked_on(f) or date.min, f["id"]))

@@ -83,8 +83,14 @@ FACTS_HEADING = "Datums en bedragen: bron en controle"
 
 
 def _fact_sources(data: Dataset, keys: list[str], base: str) -> Markup:
-    parts = bibliography.cite_parts([(key, None) for key in keys], bibliography=data.bibliography)
-    return cite_group(parts, base)
+    """The official sources of a fact, each linked to the reading list: named in full ('Koninkrijk der
+    Nederlanden (2023)'), not as a citation in brackets, since the list closes the page like 'Bronnen' does."""
+    return Markup(", ").join(_source_link(data, key, base) for key in keys)
+
+
+def _source_link(data: Dataset, key: str, base: str) -> Markup:
+    label = bibliography.cite_text([key], narrative=True, bibliography=data.bibliography)
+    return Markup(f'<a class="wg-facts__source" href="{escape(base)}leeslijst/#{escape(key)}">{escape(label)}</a>')
 
 
 def fact_line(data: Dataset, fact: dict, base: str) -> Markup:
@@ -101,9 +107,7 @@ def fact_line(data: Dataset, fact: dict, base: str) -> Markup:
         check = ("<strong>Niet gevonden:</strong> de officiële tekst kon niet worden ingezien en geen andere bron "
                  f"noemt de waarde.{searched}")
     else:
-        according = bibliography.cite_text([fact["volgens"]], narrative=True, bibliography=data.bibliography)
-        volgens = (f'<a class="wg-cite" href="{escape(base)}leeslijst/#{escape(fact["volgens"])}">'
-                   f'{escape(according)}</a>')
+        volgens = _source_link(data, fact["volgens"], base)
         check = (f"<strong>Niet bevestigd:</strong> de officiële tekst kon niet worden ingezien; de waarde "
                  f"komt van {volgens}.")
     return Markup(f'<li id="feit-{escape(fact["id"])}"><strong>{escape(fact["onderwerp"])}:</strong> {value}. '

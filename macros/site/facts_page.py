@@ -3,10 +3,10 @@ and by whom it was last compared with that source, and the pages that use it. Re
 or amount on any page rests on; curators see what `verouderd` will ask them to check again."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..data import facts as fact_register
+from ..data.cited_by import page_title
 from ..data.dataset import Record
 from .citations import FACTS_URL
 from .context import PageContext
@@ -38,9 +38,8 @@ def _hand_written_users(docs_dir: Path | None) -> dict[str, list[tuple[str, str]
         text = path.read_text(encoding="utf-8")
         if "[[feit:" not in text:
             continue
-        title = re.search(r"^title:\s*(.+)$", text, re.M)
         rel = path.relative_to(docs_dir).as_posix()
         url = rel[: -len("index.md")] if rel.endswith("index.md") else rel[: -len(".md")] + "/"
         for fact_id in dict.fromkeys(fact_register.FACT_REF.findall(text)):
-            found.setdefault(fact_id, []).append((title.group(1).strip() if title else rel, url))
+            found.setdefault(fact_id, []).append((page_title(text, rel), url))
     return found

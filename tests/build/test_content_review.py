@@ -186,8 +186,8 @@ def test_nothing_on_the_site_says_now_without_a_recent_year(built_site: Path) ->
     """Every built page (records, timeline, glossary and the hand-written pages) is read as its reader sees it."""
     pages = sorted(built_site.rglob("index.html"))
     texts_by_page = {str(p.relative_to(built_site)): article_text(p.read_text(encoding="utf-8")) for p in pages}
-    # The scan reads the real pages: every method and case page has its text, and the one sentence that says
-    # 'inmiddels' with its year (the omgevingsraad page) is seen and let through.
+    # The scan reads the real pages: every method and case page has its text. (The detector itself, and that a
+    # 'now' with a recent year is let through, is tested above on sentences of its own.)
     for folder in ("methoden", "praktijk"):
         for path in sorted((DATA / ("methods" if folder == "methoden" else "cases")).glob("*.yaml")):
             assert len(texts_by_page[f"{folder}/{path.stem}/index.html"]) > 500, path.stem
@@ -197,6 +197,5 @@ def test_nothing_on_the_site_says_now_without_a_recent_year(built_site: Path) ->
         found, excused = dated_now(text)
         undated += [f"{page}: {s}" for s in found]
         dated += excused
-    assert any("inmiddels" in s and "2024" in s for s in dated), dated
     assert not undated, ("a claim dated 'now' without a year from 2021 on: give the year of the source "
                          "(\"In 2012 …\") or write it in the past tense:\n" + "\n".join(undated))

@@ -13,7 +13,7 @@ from tests.support import SITE_DATA
 
 
 def text_of(html: str) -> str:
-    return unescape(re.sub(r"<[^>]+>", "", html))
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
 
 
 def test_no_reference_is_published_as_typed(built_site: Path) -> None:

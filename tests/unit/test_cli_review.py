@@ -47,6 +47,7 @@ lessons:
   - Begin klein.
 sources: [vanderlaan2019]
 # Einde van het bestand.
+described_until: 2020-01
 """
 
 
