@@ -6,6 +6,7 @@ so the pages written here are part of the same build (and of every ``mkdocs serv
 """
 from __future__ import annotations
 
+import difflib
 import gc
 import logging
 from collections.abc import Callable
@@ -18,7 +19,6 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from macros import bibliography
 from macros.bibliography.cache import ReadingListCache
 from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
@@ -223,11 +223,11 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001 - called by mkdocs-macros 
             _page_errors.append(f"{_line_in_source(env, match.group())}: {match.group()[:60]} is geen geldige "
                                 "verwijzing naar een feit (tip: schrijf [[feit:id]]; de id's staan in data/feiten.yaml)")
         elif fact_id not in data.fact_index:
-            _page_errors.append(f"{_line_in_source(env, match.group())}: onbekend feit '{fact_id}' "
-                                "(tip: de id's staan in data/feiten.yaml)")
+            guess = difflib.get_close_matches(fact_id, list(data.fact_index), n=1, cutoff=0.6)
+            hint = f"bedoel je '{guess[0]}'?" if guess else "de id's staan in data/feiten.yaml"
+            _page_errors.append(f"{_line_in_source(env, match.group())}: onbekend feit '{fact_id}' (tip: {hint})")
     used: list[str] = []
-    markdown = fact_register.resolve(markdown, data.fact_index, lambda key: bibliography.cite_text(
-        [key], narrative=True, bibliography=data.bibliography), used)
+    markdown = fact_register.resolve(markdown, data.fact_index, fact_register.whose_word(data.bibliography), used)
     if used:
         base = "../" * env.page.url.count("/") if env.page.url else ""
         notes = (f"## {citations.FACTS_HEADING} {{#feiten}}\n\n"

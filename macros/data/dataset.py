@@ -14,7 +14,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ..bibliography.apa import cite_text
 from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
@@ -281,9 +280,7 @@ class _Loader:
             return
         known = data.fact_index
 
-        def according_to(key: str) -> str:
-            return cite_text([key], narrative=True, bibliography=data.bibliography)
-
+        according_to = fact_register.whose_word(data.bibliography)
         everything = [*data.all_records(), *data.timeline, *data.glossary, *data.themes,
                       *(rung for side in data.ladder.values() for rung in side)]
         for record in everything:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
+from ..bibliography.apa import cite_text
 from .problems import Problems, quote
 from .review import add_months, parse_date
 from .text_rules import line_in, strings
@@ -154,6 +155,14 @@ def shown_value(fact: Mapping[str, Any]) -> str:
     if fact.get("waarde"):
         return str(fact["waarde"])
     return long_date(fact["datum"])
+
+
+def whose_word(bibliography: Any) -> Callable[[str], str]:
+    """key -> how running text names the source of an unconfirmed fact: 'Vereniging van Griffiers (2024)';
+    'Huurgeschil.nl' rather than 'Huurgeschil.nl (z.d.)'."""
+    def name(key: str) -> str:
+        return cite_text([key], narrative=True, bibliography=bibliography).removesuffix(" (z.d.)")
+    return name
 
 
 def inline(fact: Mapping[str, Any], according_to: Callable[[str], str]) -> str:

@@ -119,5 +119,7 @@ def facts_markup(data: Dataset, facts: list, base: str) -> Markup:
     if not facts:
         return Markup("")
     items = "\n".join(fact_line(data, fact, base) for fact in facts)
-    return Markup(f'<ul class="wg-facts">\n{items}\n</ul>\n<p class="wg-facts__all">Deze datums en bedragen '
+    # Left out of the search index: the list names laws and publishers on every page that uses a fact.
+    return Markup(f'<ul class="wg-facts" data-pagefind-ignore="all">\n{items}\n</ul>\n<p class="wg-facts__all" '
+                  f'data-pagefind-ignore="all">Deze datums en bedragen '
                   f'staan één keer in het <a href="{escape(base)}{FACTS_URL}">feitenregister</a>, met hun bron.</p>')

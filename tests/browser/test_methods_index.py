@@ -19,24 +19,29 @@ def rows(page: Page) -> list[str]:
         "els => els.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
 
 
+def overview(data: Dataset) -> list:
+    """The methods the table lists: ideas and history stand apart, under 'Achtergrond'."""
+    return [m for m in data.methods.values() if m.get("section") != "achtergrond"]
+
+
 def ids_of(data: Dataset, *kinds: str) -> list[str]:
-    return [m.id for m in sorted(data.methods.values(), key=lambda m: m["name"]) if not kinds or m["kind"] in kinds]
+    return [m.id for m in sorted(overview(data), key=lambda m: m["name"]) if not kinds or m["kind"] in kinds]
 
 
 def test_checking_kinds_shows_only_those_methods(page: Page, base_url: str, data: Dataset) -> None:
     labels = data.schemas.labels["methodKind"]
-    counts = {k: sum(m["kind"] == k for m in data.methods.values()) for k in labels}
+    counts = {k: sum(m["kind"] == k for m in overview(data)) for k in labels}
     present = [k for k in labels if counts[k]]
     assert len(present) >= 2
     page.goto(f"{base_url}/methoden/")
     form = page.locator("form[data-kindfilter]")
     expect(form).to_be_visible()
     assert rows(page) == ids_of(data)
-    expect(form.locator(".wg-kindfilter__count")).to_have_text(f"Alle {len(data.methods)} getoond")
+    expect(form.locator(".wg-kindfilter__count")).to_have_text(f"Alle {len(overview(data))} getoond")
     first, second = present[0], present[-1]
     page.get_by_role("checkbox", name=f"{labels[first]} ({counts[first]})", exact=True).check()
     assert rows(page) == ids_of(data, first)
-    expect(form.locator(".wg-kindfilter__count")).to_have_text(f"{counts[first]} van de {len(data.methods)} getoond")
+    expect(form.locator(".wg-kindfilter__count")).to_have_text(f"{counts[first]} van de {len(overview(data))} getoond")
     assert parse_qs(urlparse(page.url).query) == {"soort": [first]}
     page.get_by_role("checkbox", name=f"{labels[second]} ({counts[second]})", exact=True).check()
     assert rows(page) == ids_of(data, first, second)
@@ -62,6 +67,11 @@ def test_without_javascript_the_table_lists_every_method_with_its_kind(browser, 
     labels = data.schemas.labels["methodKind"]
     kinds = page.locator("table[data-kindtable] tbody tr .wg-label--kind").all_inner_texts()
     assert kinds == [labels[data.methods[i]["kind"]] for i in ids_of(data)]
+    # Ideas and history: listed apart, each linked, none in the table.
+    background = sorted(m.id for m in data.methods.values() if m.get("section") == "achtergrond")
+    listed = page.locator("#achtergrond ~ ul.wg-records li a").evaluate_all(
+        "els => els.map(a => a.getAttribute('href').split('/').filter(Boolean).pop())")
+    assert background and sorted(listed) == background and not set(background) & set(rows(page))
     context.close()
 
 

@@ -47,12 +47,16 @@ def test_a_mistake_in_a_page_is_reported_without_traceback(tmp_path: Path) -> No
     """{{ cite("…") }} of an unknown key in a hand-written page: file:line and a summary, no traceback."""
     project = fixture_project(tmp_path / "project")
     (project / "docs" / "over.md").write_text("---\nrender_macros: true\n---\n# Over deze gids\n\n"
-                                              "Zoals eerder gezegd {{ cite(\"onbekend2020\") }}.\n", encoding="utf-8")
+                                              "Zoals eerder gezegd {{ cite(\"onbekend2020\") }}.\n\n"
+                                              "De wet geldt sinds [[feit:wijkgesprek-in-werkin]].\n", encoding="utf-8")
     result = build_site(tmp_path / "site", project=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/over.md:6: cite: bron 'onbekend2020' staat niet in de leeslijst" in output, output[-3000:]
-    assert "1 fout in 1 pagina; de site is niet gebouwd." in output
+    # A fact from the register, written in a hand-written page, is checked the same way.
+    assert "docs/over.md:8: onbekend feit 'wijkgesprek-in-werkin' (tip: bedoel je 'wijkgesprek-in-werking'?)" in output, \
+        output[-3000:]
+    assert "2 fouten in 1 pagina; de site is niet gebouwd." in output
     assert "Traceback" not in output and "Macro Rendering Error" not in output
 
 

@@ -74,7 +74,10 @@
     warm();
     if (!loading) {
       loading = import(bundle + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: siteRoot, excerptLength: 24, metaCacheTag: tag }).then(function () {
+        // termSaturation 2.0 (Pagefind's default is 1.4): a page that repeats a query word keeps gaining a
+        // little longer, so a short page whose subject the word is (a checklist, the Participatiewijzer) is
+        // not outranked by long method pages that mention it in passing (tests/browser/test_search_quality.py).
+        return module.options({ baseUrl: siteRoot, excerptLength: 24, metaCacheTag: tag, ranking: { termSaturation: 2.0 } }).then(function () {
           return module.init();
         }).then(function () {
           pagefind = module;
