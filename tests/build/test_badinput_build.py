@@ -48,13 +48,13 @@ def test_a_mistake_in_a_page_is_reported_without_traceback(tmp_path: Path) -> No
     project = fixture_project(tmp_path / "project")
     (project / "docs" / "over.md").write_text("---\nrender_macros: true\n---\n# Over deze gids\n\n"
                                               "Zoals eerder gezegd {{ cite(\"onbekend2020\") }}.\n\n"
-                                              "De wet geldt sinds [[feit:wijkgesprek-in-werkin]].\n", encoding="utf-8")
+                                              "De wet geldt sinds [[feit:wet-participatie-in-werkin]].\n", encoding="utf-8")
     result = build_site(tmp_path / "site", project=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/over.md:6: cite: bron 'onbekend2020' staat niet in de leeslijst" in output, output[-3000:]
     # A fact from the register, written in a hand-written page, is checked the same way.
-    assert "docs/over.md:8: onbekend feit 'wijkgesprek-in-werkin' (tip: bedoel je 'wijkgesprek-in-werking'?)" in output, \
+    assert "docs/over.md:8: onbekend feit 'wet-participatie-in-werkin' (tip: bedoel je 'wet-participatie-in-werking'?)" in output, \
         output[-3000:]
     assert "2 fouten in 1 pagina; de site is niet gebouwd." in output
     assert "Traceback" not in output and "Macro Rendering Error" not in output
