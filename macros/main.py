@@ -98,7 +98,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     for fact in fact_register.stale(data.facts, review.build_date()):
         data_log.warning("WARNING -  %s", Problem(
             "data/feiten.yaml", fact.line, fact.id,
-            f"langer dan {fact_register.STALE_MONTHS} maanden niet met de bron vergeleken"
+            f"langer dan {fact_register.STALE_MONTHS} maanden niet gecontroleerd"
             + (f" (laatst: {fact['gecontroleerd']})" if fact.get("gecontroleerd") else " (nog nooit)"),
             "vergelijk het met de officiële bron en werk 'gecontroleerd' bij; `verouderd` toont de lijst",
             severity="waarschuwing"))

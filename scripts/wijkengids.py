@@ -543,12 +543,15 @@ def _outdated_facts(data: Any, today: date, out: Any) -> None:
         return
     months = facts.STALE_MONTHS
     due = facts.stale(data.facts, today, months)
+    states = {state: sum(1 for f in data.facts if f["status"] == state) for state in ("bevestigd", "onbevestigd", "onbekend")}
+    print(f"Feitenregister: {states['bevestigd']} bevestigd in de officiële tekst, {states['onbevestigd']} niet "
+          f"bevestigd, {states['onbekend']} niet gevonden.", file=out)
     if not due:
-        print(f"Feitenregister: alle {len(data.facts)} feiten zijn in de afgelopen {months} maanden met hun bron "
-              "vergeleken.", file=out)
+        print(f"Alle {len(data.facts)} feiten zijn in de afgelopen {months} maanden gecontroleerd (met de bron "
+              "vergeleken, of opnieuw gezocht als die niet te vinden was).", file=out)
         return
-    print(f"Feitenregister: {len(due)} van de {len(data.facts)} feiten {'is' if len(due) == 1 else 'zijn'} langer "
-          f"dan {months} maanden niet met de bron vergeleken:", file=out)
+    print(f"{len(due)} van de {len(data.facts)} feiten {'is' if len(due) == 1 else 'zijn'} langer "
+          f"dan {months} maanden niet gecontroleerd:", file=out)
     width = max(len(f"data/feiten.yaml:{fact.line}") for fact in due)
     for fact in due:
         where = f"data/feiten.yaml:{fact.line}"

@@ -279,10 +279,11 @@ def test_verouderd_lists_facts_not_compared_with_their_source_for_twelve_months(
     # The fixture register: one fact checked on 2020-01-10, one never checked (unconfirmed).
     code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", "2021-01-09")
     assert code == 0
-    assert "Feitenregister: 1 van de 2 feiten is langer dan 12 maanden niet met de bron vergeleken:" in out
+    assert "Feitenregister: 1 bevestigd in de officiële tekst, 1 niet bevestigd, 0 niet gevonden." in out
+    assert "1 van de 2 feiten is langer dan 12 maanden niet gecontroleerd:" in out
     assert re.search(r"^\s+data/feiten\.yaml:\d+\s+wijkgesprek-budget: nog nooit \(onbevestigd\)$", out, re.M), out
     code, out, _ = run("verouderd", "--data", str(data_dir), "--datum", "2021-01-11")
-    assert "Feitenregister: 2 van de 2 feiten" in out
+    assert "2 van de 2 feiten zijn langer dan 12 maanden niet gecontroleerd:" in out
     assert "wijkgesprek-in-werking: laatst op 2020-01-10 (bevestigd)" in out
 
 
