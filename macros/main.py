@@ -6,7 +6,6 @@ so the pages written here are part of the same build (and of every ``mkdocs serv
 """
 from __future__ import annotations
 
-import difflib
 import gc
 import logging
 from collections.abc import Callable
@@ -214,27 +213,11 @@ def on_post_page_macros(env) -> None:  # noqa: ANN001 - called by mkdocs-macros 
     """Hand-written pages use facts from the register as [[feit:id]], like curator text: replace each by its
     value and close the page with the list of its facts, their sources and check dates (before 'Bronnen')."""
     data = _loaded.get("data")
-    markdown = env.markdown or ""
-    if data is None or "[[" not in markdown:
+    if data is None or "[[" not in (env.markdown or ""):
         return
-    for match in fact_register.ALMOST_REF.finditer(markdown):
-        fact_id = fact_register.ref_id(match.group())
-        if fact_id is None:
-            _page_errors.append(f"{_line_in_source(env, match.group())}: {match.group()[:60]} is geen geldige "
-                                "verwijzing naar een feit (tip: schrijf [[feit:id]]; de id's staan in data/feiten.yaml)")
-        elif fact_id not in data.fact_index:
-            guess = difflib.get_close_matches(fact_id, list(data.fact_index), n=1, cutoff=0.6)
-            hint = f"bedoel je '{guess[0]}'?" if guess else "de id's staan in data/feiten.yaml"
-            _page_errors.append(f"{_line_in_source(env, match.group())}: onbekend feit '{fact_id}' (tip: {hint})")
-    used: list[str] = []
-    markdown = fact_register.resolve(markdown, data.fact_index, fact_register.whose_word(data.bibliography), used)
-    if used:
-        base = "../" * env.page.url.count("/") if env.page.url else ""
-        notes = (f"## {citations.FACTS_HEADING} {{#feiten}}\n\n"
-                 + str(citations.facts_markup(data, [data.fact_index[i] for i in used], base)) + "\n\n")
-        head, marker, tail = markdown.partition("\n## Bronnen")
-        markdown = head + "\n\n" + notes + marker + tail if marker else markdown + "\n\n" + notes
-    env.markdown = markdown
+    base = "../" * env.page.url.count("/") if env.page.url else ""
+    env.markdown, problems = citations.page_with_facts(data, env.markdown, base)
+    _page_errors.extend(f"{_line_in_source(env, typed)}: {message}" for typed, message in problems)
 
 
 def _line_in_source(env, needle: str) -> str:  # noqa: ANN001

@@ -1,6 +1,9 @@
 """Citations and glossary links in hand-written pages, with errors that name file and line."""
 from __future__ import annotations
 
+import difflib
+import re
+
 from markupsafe import Markup, escape
 
 from .. import bibliography
@@ -123,3 +126,38 @@ def facts_markup(data: Dataset, facts: list, base: str) -> Markup:
     return Markup(f'<ul class="wg-facts" data-pagefind-ignore="all">\n{items}\n</ul>\n<p class="wg-facts__all" '
                   f'data-pagefind-ignore="all">Deze datums en bedragen '
                   f'staan één keer in het <a href="{escape(base)}{FACTS_URL}">feitenregister</a>, met hun bron.</p>')
+
+
+# Code in a hand-written page (an example for curators) is shown as typed, never resolved.
+_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+
+
+def page_with_facts(data: Dataset, markdown: str, base: str) -> tuple[str, list[tuple[str, str]]]:
+    """A hand-written page's Markdown with every [[feit:id]] outside code replaced by its value, and the list of
+    its facts before 'Bronnen' (or at the end); plus (text as typed, message) for each reference that is wrong."""
+    problems: list[tuple[str, str]] = []
+    used: list[str] = []
+    according_to = fact_register.whose_word(data.bibliography)
+    parts, last = [], 0
+    for code in [*_CODE.finditer(markdown), None]:
+        prose = markdown[last: code.start() if code else len(markdown)]
+        for match in fact_register.ALMOST_REF.finditer(prose):
+            fact_id = fact_register.ref_id(match.group())
+            if fact_id is None:
+                problems.append((match.group(), f"{match.group()[:60]} is geen geldige verwijzing naar een feit "
+                                 "(tip: schrijf [[feit:id]]; de id's staan in data/feiten.yaml)"))
+            elif fact_id not in data.fact_index:
+                guess = difflib.get_close_matches(fact_id, list(data.fact_index), n=1, cutoff=0.6)
+                hint = f"bedoel je '{guess[0]}'?" if guess else "de id's staan in data/feiten.yaml"
+                problems.append((match.group(), f"onbekend feit '{fact_id}' (tip: {hint})"))
+        parts.append(fact_register.resolve(prose, data.fact_index, according_to, used))
+        if code:
+            parts.append(code.group())
+            last = code.end()
+    markdown = "".join(parts)
+    if used:
+        notes = (f"## {FACTS_HEADING} {{#feiten}}\n\n"
+                 + str(facts_markup(data, [data.fact_index[i] for i in used], base)) + "\n\n")
+        head, marker, tail = markdown.partition("\n## Bronnen")
+        markdown = head + "\n\n" + notes + marker + tail if marker else markdown + "\n\n" + notes
+    return markdown, problems

@@ -120,3 +120,22 @@ def test_stale_lists_facts_unchecked_for_twelve_months_oldest_first() -> None:
 def test_long_date_is_dutch() -> None:
     assert facts.long_date("2027-01-01") == "1 januari 2027"
     assert facts.long_date("2024-02-29") == "29 februari 2024"
+
+
+def test_a_hand_written_page_gets_values_and_its_list_while_code_stays_as_typed(data_dir: Path) -> None:
+    from macros.data.dataset import load_valid_dataset
+    from macros.site.citations import page_with_facts
+    data = load_valid_dataset(data_dir, data_dir.parent)
+    page = ("# Uitleg\n\nDe wet geldt sinds [[feit:wijkgesprek-in-werking]].\n\n"
+            "Schrijf `[[feit:id]]` in je tekst, bijvoorbeeld:\n\n```yaml\nsummary: Sinds [[feit:wijkgesprek-in-werking]]\n```\n\n"
+            "## Bronnen\n\nbronnen\n")
+    markdown, problems = page_with_facts(data, page, "../")
+    assert problems == []
+    assert "De wet geldt sinds 1 juli 2019." in markdown
+    assert "`[[feit:id]]`" in markdown and "summary: Sinds [[feit:wijkgesprek-in-werking]]" in markdown
+    assert markdown.index('<li id="feit-wijkgesprek-in-werking">') < markdown.index("## Bronnen")
+    _, problems = page_with_facts(data, "Sinds [[feit:wijkgesprek-in-werkin]] en [[feit: x]].", "")
+    assert [message for _, message in problems] == [
+        "onbekend feit 'wijkgesprek-in-werkin' (tip: bedoel je 'wijkgesprek-in-werking'?)",
+        "[[feit: x]] is geen geldige verwijzing naar een feit (tip: schrijf [[feit:id]]; de id's staan in "
+        "data/feiten.yaml)"]
