@@ -260,14 +260,8 @@ class _Loader:
         for use in self.fact_uses:
             fact = known.get(use.fact_id)
             if fact is None:
-                guess = difflib.get_close_matches(use.fact_id, list(known), n=1, cutoff=0.6)
-                dated = [f for f in known if known[f].get("datum") == use.fact_id]
-                hint = (f"schrijf hier niet de datum maar de id van het feit uit data/{LIST_FILES['facts']}"
-                        + (f", bijvoorbeeld '{dated[0]}'" if dated else "") if _ISO_DATE.fullmatch(use.fact_id) else
-                        f"bedoel je '{guess[0]}'?" if guess else
-                        f"voeg het feit toe aan data/{LIST_FILES['facts']}" if known else
-                        f"data/{LIST_FILES['facts']} ontbreekt of is leeg")
-                problems.add(use.file, use.line, use.field, f"onbekend feit '{use.fact_id}'", hint)
+                problems.add(use.file, use.line, use.field, f"onbekend feit '{use.fact_id}'",
+                             fact_register.unknown_hint(use.fact_id, known))
             elif use.field.rsplit(".", 1)[-1] in _DATE_FACT_FIELDS and not fact.get("datum"):
                 problems.add(use.file, use.line, use.field, f"feit '{use.fact_id}' is geen datum",
                              "kies een feit met 'datum:' in het register")
@@ -279,7 +273,6 @@ class _Loader:
         if self.problems.errors or not data.fact_index:
             return
         known = data.fact_index
-
         according_to = fact_register.whose_word(data.bibliography)
         everything = [*data.all_records(), *data.timeline, *data.glossary, *data.themes,
                       *(rung for side in data.ladder.values() for rung in side)]
@@ -454,7 +447,6 @@ def _check_unknown_costs(value: YMap, display: str, problems: Problems) -> None:
                          "zet onder costs een 'redactienotitie:' met de bronnen die de redactie doorzocht, en wanneer")
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: Fields whose value is the id of a date in the register: a regulation's in-force date, a timeline event's day.
 _DATE_FACT_FIELDS = ("in_force", "feit")
 

@@ -69,17 +69,42 @@ def uses_in(value: Any, display: str, prefix: str = "") -> Iterator[FactUse]:
             yield FactUse(display, line_in(text, match.group()), path, match.group(1))
 
 
-def malformed_refs(value: Any, display: str, problems: Problems) -> None:
-    """'[[ feit: x ]]', '[[feit:X]]', '[[feiten:x]]': looks like a reference, is none. Said, never published."""
-    for path, text in strings(value):
-        if "[[" not in text:
-            continue
+#: The message and hint for text that looks like a reference and is none (YAML and hand-written pages alike).
+MALFORMED = "{typed} is geen geldige verwijzing naar een feit"
+REGISTER_FILE = "data/feiten.yaml"
+MALFORMED_HINT = f"schrijf [[feit:id]]; de id's staan in {REGISTER_FILE}"
+
+
+def malformed(text: str) -> Iterator[str]:
+    """'[[ feit: x ]]', '[[feit:X]]', '[[feiten:x]]': what looks like a reference and is none, as typed."""
+    if "[[" in text:
         for match in ALMOST_REF.finditer(text):
             if not FACT_REF.fullmatch(match.group()):
-                problems.add(display, line_in(text, match.group()), path,
-                             f"{quote(match.group()[:60])} is geen geldige verwijzing naar een feit",
-                             "schrijf [[feit:id]]: twee blokhaken, 'feit:', de id in kleine letters en streepjes, "
-                             "zonder spaties; de id's staan in data/feiten.yaml")
+                yield match.group()
+
+
+def unknown_hint(fact_id: str, known: Mapping[str, Mapping[str, Any]]) -> str:
+    """The hint for a reference to a fact the register does not have: a close id, or for a date typed where
+    an id belongs, the fact with that date."""
+    if _ISO_DATE.fullmatch(fact_id):
+        dated = [f for f in known if known[f].get("datum") == fact_id]
+        return (f"schrijf hier niet de datum maar de id van het feit uit {REGISTER_FILE}"
+                + (f", bijvoorbeeld '{dated[0]}'" if dated else ""))
+    guess = difflib.get_close_matches(fact_id, list(known), n=1, cutoff=0.6)
+    if guess:
+        return f"bedoel je '{guess[0]}'?"
+    return f"voeg het feit toe aan {REGISTER_FILE}" if known else f"{REGISTER_FILE} ontbreekt of is leeg"
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def malformed_refs(value: Any, display: str, problems: Problems) -> None:
+    """Every malformed reference in a loaded YAML value: said at its line, never published."""
+    for path, text in strings(value):
+        for typed in malformed(text):
+            problems.add(display, line_in(text, typed), path, MALFORMED.format(typed=quote(typed[:60])),
+                         MALFORMED_HINT)
 
 
 def check_register(items: Iterable[YMap], display: str, bibliography: Any, problems: Problems,

@@ -1,7 +1,6 @@
 """Citations and glossary links in hand-written pages, with errors that name file and line."""
 from __future__ import annotations
 
-import difflib
 import re
 
 from markupsafe import Markup, escape
@@ -129,7 +128,7 @@ def facts_markup(data: Dataset, facts: list, base: str) -> Markup:
 
 
 # Code in a hand-written page (an example for curators) is shown as typed, never resolved.
-_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
 
 
 def page_with_facts(data: Dataset, markdown: str, base: str) -> tuple[str, list[tuple[str, str]]]:
@@ -139,17 +138,16 @@ def page_with_facts(data: Dataset, markdown: str, base: str) -> tuple[str, list[
     used: list[str] = []
     according_to = fact_register.whose_word(data.bibliography)
     parts, last = [], 0
-    for code in [*_CODE.finditer(markdown), None]:
+    for code in [*CODE.finditer(markdown), None]:
         prose = markdown[last: code.start() if code else len(markdown)]
-        for match in fact_register.ALMOST_REF.finditer(prose):
-            fact_id = fact_register.ref_id(match.group())
+        for match in fact_register.ALMOST_REF.finditer(prose):  # in the order they stand
+            typed, fact_id = match.group(), fact_register.ref_id(match.group())
             if fact_id is None:
-                problems.append((match.group(), f"{match.group()[:60]} is geen geldige verwijzing naar een feit "
-                                 "(tip: schrijf [[feit:id]]; de id's staan in data/feiten.yaml)"))
+                problems.append((typed, f"{fact_register.MALFORMED.format(typed=typed[:60])} "
+                                        f"(tip: {fact_register.MALFORMED_HINT})"))
             elif fact_id not in data.fact_index:
-                guess = difflib.get_close_matches(fact_id, list(data.fact_index), n=1, cutoff=0.6)
-                hint = f"bedoel je '{guess[0]}'?" if guess else "de id's staan in data/feiten.yaml"
-                problems.append((match.group(), f"onbekend feit '{fact_id}' (tip: {hint})"))
+                problems.append((typed, f"onbekend feit '{fact_id}' "
+                                        f"(tip: {fact_register.unknown_hint(fact_id, data.fact_index)})"))
         parts.append(fact_register.resolve(prose, data.fact_index, according_to, used))
         if code:
             parts.append(code.group())

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..data import facts as fact_register
-from ..data.cited_by import page_title
+from ..data.cited_by import page_title, page_url
 from ..data.dataset import Record
-from .citations import FACTS_URL
+from ..data.kinds import generated_dirs
+from .citations import CODE, FACTS_URL
 from .context import PageContext
 
 PAGE = FACTS_URL + "index.md"
@@ -34,12 +35,13 @@ def _hand_written_users(docs_dir: Path | None) -> dict[str, list[tuple[str, str]
     found: dict[str, list[tuple[str, str]]] = {}
     if docs_dir is None or not docs_dir.is_dir():
         return found
+    generated = generated_dirs()
     for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        if "[[feit:" not in text:
-            continue
         rel = path.relative_to(docs_dir).as_posix()
-        url = rel[: -len("index.md")] if rel.endswith("index.md") else rel[: -len(".md")] + "/"
-        for fact_id in dict.fromkeys(fact_register.FACT_REF.findall(text)):
-            found.setdefault(fact_id, []).append((page_title(text, rel), url))
+        text = path.read_text(encoding="utf-8")
+        if rel.split("/", 1)[0] in generated or "[[feit:" not in text:
+            continue
+        prose = CODE.sub("", text)  # an example in code (the editors' guide) uses no fact
+        for fact_id in dict.fromkeys(fact_register.FACT_REF.findall(prose)):
+            found.setdefault(fact_id, []).append((page_title(text, rel), page_url(rel)))
     return found
