@@ -13,9 +13,19 @@ imports MkDocs.
 from __future__ import annotations
 
 from .apa import assign_year_labels, cite_parts, cite_text, format_pages, format_reference, reference_text, sort_key
-from .export import coins_pairs, csl_json_text, public_bibtex, to_bibtex, to_coins, to_csl_json, to_ris
+from .export import (
+    BIBTEX_FIELDS,
+    coins_pairs,
+    csl_json_text,
+    exports_bibtex_field,
+    public_bibtex,
+    to_bibtex,
+    to_coins,
+    to_csl_json,
+    to_ris,
+)
 from .load import load_bibliography
-from .model import ENTRY_TYPES, NO_DATE, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
+from .model import ENTRY_TYPES, NO_DATE, NO_DATE_VALUES, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Bibliography, Entry
 from .names import (
     Person,
     citation_name,
@@ -27,8 +37,9 @@ from .names import (
 )
 
 __all__ = [
-    "ENTRY_TYPES", "NO_DATE", "PRIVATE_FIELDS", "UNKNOWN_AUTHOR", "Bibliography", "Entry", "Person",
-    "assign_year_labels", "citation_name", "cite_parts", "cite_text", "coins_pairs", "csl_json_text", "format_pages", "format_reference",
+    "BIBTEX_FIELDS", "ENTRY_TYPES", "NO_DATE", "NO_DATE_VALUES", "PRIVATE_FIELDS", "UNKNOWN_AUTHOR", "Bibliography",
+    "Entry", "Person", "assign_year_labels", "citation_name", "cite_parts", "cite_text", "coins_pairs",
+    "csl_json_text", "exports_bibtex_field", "format_pages", "format_reference",
     "full_name_inverted", "initials", "initials_first_name", "load_bibliography", "parse_person",
     "public_bibtex", "reference_name", "reference_text", "sort_key", "to_bibtex", "to_coins",
     "to_csl_json", "to_ris",

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from ..data.problems import Problems
-from .model import NO_DATE, UNKNOWN_AUTHOR, Entry, month_number
+from .model import NO_DATE, NO_DATE_VALUES, UNKNOWN_AUTHOR, Entry, month_number
 from .text import is_doi, is_web_url, matching_brace, sort_text
 
 VERBATIM_FIELDS = {"url", "doi"}  # verbatim in biblatex: no LaTeX decoding, '%' allowed (%20)
@@ -21,7 +21,6 @@ _UNESCAPED = {  # character → what LaTeX decoding does with it when written wi
     "%": "LaTeX leest de rest van de regel dan als commentaar en de tekst wordt afgekapt",
     "&": "LaTeX laat het teken dan weg",
 }
-_NO_DATE_VALUES = {"z.d.", "n.d."}
 #: ``titelstatus``: the only value; leave the field out when the title was checked against the work.
 TITLE_UNCHECKED = "niet gecontroleerd"
 #: ``redactienotitie``: notes for the editors (how an entry was made, what is unverified); never shown on the
@@ -139,7 +138,7 @@ def check_formats(entry: Entry, report: Report) -> None:
     def where(name: str) -> int:  # the field's own line (every written field has one), else the entry's
         return entry.field_lines.get(name, entry.line)
 
-    if year and not (re.fullmatch(r"\d{4}", year) or year in _NO_DATE_VALUES):
+    if year and not (re.fullmatch(r"\d{4}", year) or year in NO_DATE_VALUES):
         report.error(where("year"), "year", f"bron '{entry.key}': jaar '{year}' is geen jaartal",
                      f"schrijf vier cijfers, of '{NO_DATE}' als er geen jaar is; letters (2012a) "
                      "worden automatisch toegekend")

@@ -2,9 +2,12 @@
 
 All list entries in reading-list order, so repeated exports are byte-identical.
 BibTeX is the curator's own text, never re-written: bibtexparser's writer would drop the
-``{G}`` case protection and other details (GUIDE §3). Only the editorial fields
-(``model.PRIVATE_FIELDS``) are cut out of it; RIS, CSL-JSON and COinS are built from
-``Entry.fields``, which never holds them.
+``{G}`` case protection and other details (GUIDE §3). What a reference manager would take for data is
+cut out of it (``exports_bibtex_field``): the editorial fields (``model.PRIVATE_FIELDS``), fields no
+BibTeX tool knows (``titelstatus`` stays on the site), and the reading list's own words for "not known":
+``author = {{Onbekend}}`` and ``year = {z.d.}`` made Zotero import an author called "Onbekend" and a
+year "z.d.". RIS, CSL-JSON and COinS are built from the entry's data, which says "not known" by leaving
+the author and year empty.
 
 COinS (``to_coins``) is an OpenURL ContextObject in a ``<span class="Z3988">``: what Zotero's
 browser connector reads to offer "save these items". The keys follow Zotero's OpenURL reader:
@@ -16,12 +19,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
 
 from .apa import sort_key
-from .model import PRIVATE_FIELDS, Entry
+from .model import NO_DATE_VALUES, PRIVATE_FIELDS, UNKNOWN_AUTHOR, Entry
 from .names import Person, full_name_inverted
 from .text import is_doi, matching_brace
 
@@ -37,14 +40,45 @@ _CONTAINER_FIELDS = ("journal", "booktitle")
 _THESIS_GENRES = {"phdthesis": "Proefschrift", "mastersthesis": "Masterscriptie"}
 
 
+# The fields a BibTeX download keeps: BibTeX's own (btxdoc, "Field names") and the biblatex fields that
+# reference managers read (biblatex manual, "Entry fields"; Zotero's and JabRef's importers). Any other field
+# stays in references.bib for the site and the editors: a reference manager would keep it as junk or drop it.
+BIBTEX_FIELDS = frozenset({
+    # BibTeX
+    "address", "annote", "author", "booktitle", "chapter", "crossref", "edition", "editor", "howpublished",
+    "institution", "journal", "key", "month", "note", "number", "organization", "pages", "publisher", "school",
+    "series", "title", "type", "volume", "year",
+    # biblatex, as reference managers read it
+    "abstract", "addendum", "annotation", "date", "doi", "eprint", "eprinttype", "eventtitle", "isbn", "issn",
+    "journaltitle", "keywords", "langid", "language", "location", "pagetotal", "shorttitle", "subtitle",
+    "titleaddon", "url", "urldate",
+})
+
+
 def to_bibtex(entries: Iterable[Entry]) -> str:
     """The original text of every entry, one blank line apart."""
     return "".join(public_bibtex(entry) + "\n\n" for entry in _ordered(entries)).rstrip("\n") + "\n"
 
 
 def public_bibtex(entry: Entry) -> str:
-    """The entry's original text without its editorial fields (``redactienotitie``)."""
-    return entry.once("bibtex", lambda e: strip_fields(e.raw, PRIVATE_FIELDS).strip())
+    """The entry's original text without the fields a download leaves out (``exports_bibtex_field``)."""
+    return entry.once("bibtex", lambda e: _strip(e.raw, lambda name, value: not exports_bibtex_field(name, value)).strip())
+
+
+def exports_bibtex_field(name: str, value: str) -> bool:
+    """Does a BibTeX download keep this field? ``value`` as written, with or without its braces or quotes.
+
+    Not an editorial or unknown field (see BIBTEX_FIELDS), not ``author = {{Onbekend}}`` and not a year
+    that says there is none (``z.d.``): a download says "not known" by leaving the field out."""
+    name = name.casefold()
+    if name in PRIVATE_FIELDS or name not in BIBTEX_FIELDS:
+        return False
+    bare = re.sub(r'[{}"\s]', "", value)
+    if name == "author":
+        return bare.casefold() != UNKNOWN_AUTHOR.casefold()
+    if name == "year":
+        return bare.casefold() not in NO_DATE_VALUES
+    return True
 
 
 def _has_field_name(raw: str, names: Iterable[str]) -> bool:
@@ -59,9 +93,16 @@ def strip_fields(raw: str, names: Iterable[str]) -> str:
     wanted = {name.casefold() for name in names}
     if not _has_field_name(raw, wanted):
         return raw
+    return _strip(raw, lambda name, _value: name.casefold() in wanted)
+
+
+def _strip(raw: str, drop: Callable[[str, str], bool]) -> str:
+    """``raw`` without the fields for which ``drop(name, value as written)`` holds, each removed with its
+    leading comma, so the rest stays exactly as written."""
     text = raw
     for name, start, end in reversed(_field_spans(raw)):
-        if name.casefold() in wanted:
+        value = raw[start:end].partition("=")[2].strip()
+        if drop(name, value):
             text = text[:start] + text[end:]
     return text
 

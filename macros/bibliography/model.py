@@ -34,6 +34,7 @@ ENTRY_TYPES: Mapping[str, str] = {
 PRIVATE_FIELDS = frozenset({"redactienotitie"})
 
 NO_DATE = "z.d."  # APA in Dutch: zonder datum
+NO_DATE_VALUES = frozenset({NO_DATE, "n.d."})  # what ``year`` may say when a work has no date
 UNKNOWN_AUTHOR = "Onbekend"  # author = {{Onbekend}}: the author is explicitly unknown
 
 _T = TypeVar("_T")
