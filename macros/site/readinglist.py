@@ -183,10 +183,13 @@ def downloads(entries: list[Entry], formats: tuple[str, ...] = ("bib", "ris", "j
 def my_list_data(items: list[Item]) -> str:
     """What /leeslijst/mijn/ exports, per key, as JSON inside the page (a file next to it could not
     be read from the offline copy: browsers refuse fetch() on file://). '<' is escaped, so the
-    text can never close the <script type="application/json"> element that holds it."""
+    text can never close the <script type="application/json"> element that holds it. ``coins`` is the
+    ContextObject the script puts next to each source it shows, so Zotero's connector offers exactly
+    the reader's sources (a span in every hidden entry would offer the whole reading list)."""
     exports = {item.key: {"bib": bibliography.public_bibtex(item.entry) + "\n",
                           "ris": bibliography.to_ris([item.entry]),
-                          "csl": bibliography.to_csl_json([item.entry])[0]} for item in items}
+                          "csl": bibliography.to_csl_json([item.entry])[0],
+                          "coins": bibliography.to_coins(item.entry)} for item in items}
     text = json.dumps(exports, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 

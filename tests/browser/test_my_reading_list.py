@@ -50,6 +50,27 @@ def tick_three(page, base_url: str, three) -> None:  # noqa: ANN001
     assert page.locator(".wg-mijn-kop__n").inner_text() == "3"
 
 
+def coins_on_page(page) -> list[str]:
+    return page.eval_on_selector_all("span.Z3988", "spans => spans.map(s => s.title)")
+
+
+def test_my_reading_list_offers_zotero_exactly_the_shown_sources(page, base_url: str, data, three) -> None:
+    """COinS for every source shown on /leeslijst/mijn/ and none for the hidden rest; emptying the list
+    takes them away."""
+    tick_three(page, base_url, three)
+    keys = in_order(data, [key for _, _, key in three])
+    page.goto(f"{base_url}/leeslijst/mijn/")
+    expect(page.locator(".wg-mijn__entry:not([hidden]) span.Z3988")).to_have_count(len(keys))
+    assert shown_entries(page) == keys
+    assert coins_on_page(page) == [bibliography.to_coins(data.bibliography[k]) for k in keys]
+    for key in keys:  # each span sits in its own entry, after the reference
+        entry = page.locator(f'.wg-mijn__entry[data-key="{key}"]')
+        assert entry.locator("span.Z3988").get_attribute("title") == bibliography.to_coins(data.bibliography[key])
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click('[data-mijn-action="clear"]')
+    expect(page.locator("span.Z3988")).to_have_count(0)
+
+
 def download(page, action: str) -> str:
     with page.expect_download() as info:
         page.click(f'[data-mijn-action="{action}"]')

@@ -132,6 +132,10 @@ def test_my_reading_list_page_holds_every_entry_and_its_exports(built_site: Path
         one = exports[entry.key]
         assert one["bib"].strip() == bibliography.public_bibtex(entry)
         assert one["csl"]["id"] == entry.key and read_ris(one["ris"])[0]["ID"] == [entry.key]
+        assert one["coins"] == bibliography.to_coins(entry)  # the script puts it next to a shown source
+    # No COinS in the page as built: every entry is hidden until the script shows the reader's own, and
+    # Zotero's connector would offer all of them.
+    assert coins_keys(page, data) == []
     # without JavaScript the page says so and links to the plain downloads
     assert "hidden" in page.find("div", "wg-mijn__app").attrs
     assert page.find("div", "wg-mijn__zonder-js").find_all("a")

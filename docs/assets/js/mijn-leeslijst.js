@@ -191,9 +191,27 @@
     root.querySelector(".wg-mijn__link").value = shareLink(keys);
   }
 
+  // Each shown source carries its COinS span (what Zotero's connector reads); a hidden one carries none,
+  // or the connector would offer the whole reading list.
+  function coins(li, shown) {
+    var span = li.querySelector("span.Z3988");
+    var data = exportsData && exportsData[li.getAttribute("data-key")];
+    if (shown && !span && data && data.coins) {
+      span = document.createElement("span");
+      span.className = "Z3988";
+      span.title = data.coins;
+      li.querySelector(".wg-ref").after(span);
+    } else if (!shown && span) {
+      span.remove();
+    }
+  }
+
   function mineShow(root) {
     var keys = load();
-    mineEntries(root).forEach(function (li) { li.hidden = keys.indexOf(li.getAttribute("data-key")) < 0; });
+    mineEntries(root).forEach(function (li) {
+      li.hidden = keys.indexOf(li.getAttribute("data-key")) < 0;
+      coins(li, !li.hidden);
+    });
     mineCount(root);
   }
 
