@@ -19,18 +19,15 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from macros.bibliography.cache import ReadingListCache
-from macros.data import curator_markdown, history, review, review_state
+from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
-from macros.site import catalogue, citations, link_preview, page_dates
+from macros.site import catalogue, citations, link_preview
 from macros.site.build import Publication, build_pages, split_pages, write_pages
-from macros.site.context import Site
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
-from macros.site.site_address import Links
-from macros.site.structured_data import StructuredData
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -98,19 +95,6 @@ class FindablePages(BasePlugin):
         return context
 
 
-def page_heads(data: Dataset, publication: Publication, docs_dir: Path, site_description: str) -> link_preview.PageHeads:
-    site = Site(data, publication=publication)
-    links = Links(publication.site_url)
-    records = {site.url(r): page_dates.data_file(r.path, data.root) for r in data.all_records()}
-    dates = page_dates.PageDates(records, history.file_dates(data.root), history.file_dates(docs_dir))
-    open_data = [(f"{kind.folder}.{ext}", media, f"{kind.title} als {label}")
-                 for kind in data.kinds for ext, media, label in
-                 (("json", "application/json", "JSON"), ("csv", "text/csv", "CSV")) if ext == "json" or kind.csv]
-    structured = StructuredData(data, site, links, dates, site_name=publication.site_name,
-                                site_description=site_description, open_data=open_data)
-    return link_preview.PageHeads(structured, links, dates, publication.site_name)
-
-
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
     _page_errors.clear()
     gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
@@ -173,7 +157,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
     env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
     # Each page's link preview, canonical address and structured data; the sitemap's dates.
-    env.conf.plugins["wijkengids-vindbaar"] = FindablePages(page_heads(data, publication, docs_dir,
+    env.conf.plugins["wijkengids-vindbaar"] = FindablePages(link_preview.page_heads(data, publication, docs_dir,
                                                                       env.conf.get("site_description") or ""))
     # The pages are written: their converted texts go to the store and leave memory.
     curator_markdown.release()

@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import unescape
+from pathlib import Path
 
-from .page_dates import PageDates
+from ..data import history
+from ..data.dataset import Dataset
+from .context import Publication, Site
+from .page_dates import PageDates, data_file
 from .site_address import Links
 from .structured_data import StructuredData, script_text
 
@@ -119,3 +123,18 @@ class PageHeads:
         """The sitemap's <lastmod> of a page ('2026-09-15'), or '' when its history is unknown."""
         changed = self.dates.changed(url, src_uri)
         return changed.isoformat() if changed else ""
+
+
+def page_heads(data: Dataset, publication: Publication, docs_dir: Path, site_description: str) -> PageHeads:
+    """Everything the heads of one build need: record addresses, dates from git history (data/ and docs/),
+    the open-data files."""
+    site = Site(data, publication=publication)
+    links = Links(publication.site_url)
+    records = {site.url(r): data_file(r.path, data.root) for r in data.all_records()}
+    dates = PageDates(records, history.file_dates(data.root), history.file_dates(docs_dir))
+    open_data = [(f"{kind.folder}.{ext}", media, f"{kind.title} als {label}")
+                 for kind in data.kinds for ext, media, label in
+                 (("json", "application/json", "JSON"), ("csv", "text/csv", "CSV")) if ext == "json" or kind.csv]
+    structured = StructuredData(data, site, links, dates, site_name=publication.site_name,
+                                site_description=site_description, open_data=open_data)
+    return PageHeads(structured, links, dates, publication.site_name)
