@@ -23,7 +23,7 @@ from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
-from macros.site import citations
+from macros.site import catalogue, citations, link_preview
 from macros.site.build import Publication, build_pages, split_pages, write_pages
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
@@ -73,6 +73,28 @@ class GeneratedFiles(BasePlugin):
         return context
 
 
+class FindablePages(BasePlugin):
+    """Gives each page what overrides/main.html prints in its <head> (``vindbaar``), and the sitemap its dates
+    (overrides/sitemap.xml). Without a public address a page names no canonical address: MkDocs' own
+    (from the default site_url) would point at this computer."""
+
+    def __init__(self, heads: link_preview.PageHeads):
+        self.heads = heads
+
+    def on_page_context(self, context: Any, *, page: Any, **_: Any) -> Any:
+        meta = page.meta or {}
+        context["vindbaar"] = self.heads.head(page.url, str(meta.get("title") or page.title or ""),
+                                              str(meta.get("description") or ""), page.file.src_uri)
+        if not self.heads.links.public:
+            page.canonical_url = None
+        return context
+
+    def on_template_context(self, context: Any, *, template_name: str, **_: Any) -> Any:
+        if template_name == "sitemap.xml":
+            context["vindbaar"] = self.heads
+        return context
+
+
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
     _page_errors.clear()
     gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
@@ -107,7 +129,10 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     extra["edit_base"] = edit_base = extra.get("edit_base") or (f"{repo_url}/edit/main/" if repo_url else "")
     publication = Publication(site_url=env.conf.get("site_url") or Publication.site_url,
                               correction_email=extra.get("correction_email") or "",
-                              author=env.conf.get("site_author") or Publication.author)
+                              author=env.conf.get("site_author") or Publication.author,
+                              publisher_name=extra.get("publisher_name") or "",
+                              publisher_url=extra.get("publisher_url") or "",
+                              site_name=env.conf.get("site_name") or Publication.site_name)
     for setting, value, hint in (
             ("repo_url", repo_url, "zet hier het adres van je eigen repository, of REPO_URL bij het bouwen"),
             ("extra.correction_email", publication.correction_email,
@@ -115,12 +140,25 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         if not value or PLACEHOLDER in value:
             data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
                                                       hint, severity="waarschuwing"))
+    # Link previews, canonical links, the sitemap and the open-data catalogue need a public address and a
+    # publisher; what is missing is said once here, and left out of the pages (macros/site/site_address.py).
+    for setting, what in catalogue.missing_settings(publication):
+        if setting != "extra.correction_email":  # warned about above
+            data_log.warning("WARNING -  %s", Problem(
+                "mkdocs.yml", 0, setting, f"nog niet ingevuld: {what}",
+                "zonder openbaar adres hebben pagina's geen canoniek adres, geen voorbeeldafbeelding en geen "
+                "sitemap; zet SITE_URL bij het bouwen" if setting == "site_url" else
+                "zet hier de organisatie die de gids uitgeeft (PUBLISHER_NAME); de open-data-catalogus en de "
+                "gestructureerde gegevens noemen anders geen uitgever", severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
     pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
                                                publication=publication, cache_dir=project / CACHE_DIR))
     changed = write_pages(pages, docs_dir, elsewhere=published)
     # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
     env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
+    # Each page's link preview, canonical address and structured data; the sitemap's dates.
+    env.conf.plugins["wijkengids-vindbaar"] = FindablePages(link_preview.page_heads(data, publication, docs_dir,
+                                                                      env.conf.get("site_description") or ""))
     # The pages are written: their converted texts go to the store and leave memory.
     curator_markdown.release()
     markdown_html.cache_clear()

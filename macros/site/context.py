@@ -58,11 +58,16 @@ FURTHER_READING_LIMIT = 8
 
 @dataclass(frozen=True)
 class Publication:
-    """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email)."""
+    """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email, …)."""
 
     site_url: str = "http://127.0.0.1:8000/"
     correction_email: str = ""  # where readers without a GitHub account send a correction
     author: str = "Redactie van de Wijkengids"  # who publishes the site (mkdocs.yml site_author)
+    # The organisation that publishes the site, for structured data and the open-data catalogue
+    # (mkdocs.yml extra.publisher_name, extra.publisher_url; empty: not said).
+    publisher_name: str = ""
+    publisher_url: str = ""
+    site_name: str = "Wijkengids"  # mkdocs.yml site_name: link previews, OpenSearch
 
     def absolute(self, url: str) -> str:
         return self.site_url.rstrip("/") + "/" + url.lstrip("/")

@@ -2,11 +2,13 @@
 that explains the fields (from the schema descriptions), the licence and how to cite.
 
 The files are exactly what ``python -m scripts.wijkengids exporteer`` writes (both use
-macros/data/export.py), published under ``open-data/``; the sections follow the record kinds.
+macros/data/export.py), published under ``open-data/``; the sections follow the record kinds. Beside them
+stands ``catalogus.jsonld``, the description of every file for data portals (catalogue.py).
 """
 from __future__ import annotations
 
 from ..data import export
+from . import catalogue
 from .context import PageContext
 
 FOLDER = "open-data"
@@ -28,6 +30,8 @@ def contribute(ctx: PageContext) -> None:
             "kind": kind.id, "plural": kind.folder, "title": kind.title, "count": counts[kind.folder],
             "csv": kind.csv, "rows": rows,
         })
+    ctx.add(f"{FOLDER}/{catalogue.FILE}", catalogue.catalogue(ctx, files, FOLDER))
     ctx.render("opendata.md.j2", f"{FOLDER}/index.md", sections=sections,
                schema_files=export.schema_files(ctx.data),
-               list_separator=export.LIST_SEPARATOR.strip())
+               list_separator=export.LIST_SEPARATOR.strip(), catalogue_file=catalogue.FILE,
+               catalogue_missing=catalogue.missing_settings(ctx.site.publication))

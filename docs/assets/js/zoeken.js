@@ -371,6 +371,13 @@
   // page's thread). A reader heading for the search button starts it sooner. Measured (issue 15): starting
   // it at DOMContentLoaded or when this script runs gained nothing on the phone profile (DOMContentLoaded
   // comes ~25 ms before load here, and an earlier start only moves the work in front of the load event).
+  // ?q=… opens the search with that query and its results: the site's search action in its structured data
+  // and its OpenSearch description (macros/site/structured_data.py, discovery.py) send readers here so.
+  var asked = (new URLSearchParams(location.search).get("q") || "").trim();
+  if (asked) {
+    input.value = asked;
+    setOpen(true);
+  }
   warm();
   if (document.readyState === "complete") load();
   else window.addEventListener("load", load, { once: true });
