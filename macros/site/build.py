@@ -23,6 +23,7 @@ from ..data.dataset import Dataset
 from ..data.kinds import generated_dirs
 from . import (
     checklists,
+    compare,
     facts_page,
     glossary,
     ladder,
@@ -45,7 +46,7 @@ GITIGNORE = ".gitignore"
 
 #: Every page family, in the order they add their files.
 PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglist, selector, timeline, glossary,
-                                         map, opendata, onderbouwing, news, facts_page)
+                                         map, compare, opendata, onderbouwing, news, facts_page)
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,
