@@ -66,7 +66,9 @@ def contribute(ctx: PageContext) -> None:
     methods = comparable(ctx.data)
     path = page_path(ctx)
     rows: list[list[Any]] = [list(row) for row in ROWS]
-    ctx.render("compare.md.j2", path, methods=methods, rows=rows, max_methods=COMPARE_MAX)
+    # Background records named in an address get a word of explanation instead of "not found".
+    background = {m.id: m["name"] for m in ctx.data.methods.values() if m.get("section") == "achtergrond"}
+    ctx.render("compare.md.j2", path, methods=methods, rows=rows, max_methods=COMPARE_MAX, background=background)
     # The cells are inserted into the comparison page, so their links lead from that page's URL.
     base = "../" * (path.count("/") + 1)
     cells = ctx.env.get_template("compare_cells.j2")

@@ -147,6 +147,7 @@
     root.setAttribute("data-ready", "1");
     var max = +root.getAttribute("data-max") || 4;
     var rows = JSON.parse(root.getAttribute("data-rows"));
+    var background = JSON.parse(root.getAttribute("data-background") || "{}");
     var folder = root.getAttribute("data-scripts");
     var table = root.querySelector("table[data-compare-pick]");
     var view = root.querySelector(".wg-cmp__view"), heading = view.querySelector("h2");
@@ -166,13 +167,17 @@
     function fromAddress() {
       var raw = new URLSearchParams(location.search).get("m");
       if (raw === null) return { ids: stored().filter(function (id) { return method[id]; }).slice(0, max), notes: [] };
-      var ids = [], unknown = [];
+      var ids = [], unknown = [], apart = [];
       raw.split(",").forEach(function (id) {
         id = id.trim();
         if (!id || ids.indexOf(id) >= 0) return;
-        (method[id] ? ids : unknown).push(id);
+        if (method[id]) ids.push(id); else if (background[id]) apart.push(background[id]); else unknown.push(id);
       });
       var notes = unknown.length ? ["Niet gevonden in de gids: " + names(unknown) + "."] : [];
+      if (apart.length) {
+        notes.push(names(apart) + (apart.length === 1 ? " is" : " zijn") + " een idee of geschiedenis (Achtergrond), " +
+          "geen methode om nu te kiezen. Daarom " + (apart.length === 1 ? "staat het" : "staan ze") + " hier niet bij.");
+      }
       if (ids.length > max) notes.push("Je kunt hoogstens " + max + " methoden vergelijken; de eerste " + max + " staan hieronder.");
       return { ids: ids.slice(0, max), notes: notes };
     }
