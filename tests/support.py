@@ -38,3 +38,14 @@ def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.Comp
 # The Content-Security-Policy docs/publiceren.md advises, parsed from there (scripts/host.py): the browser
 # tests serve every page with it.
 CSP = advised_headers()["Content-Security-Policy"]
+
+
+def no_sideways_scroll(page) -> None:  # noqa: ANN001 - Playwright's Page (the browser tier's helper)
+    """The page is no wider than the screen, and no visible table in the content is wider than the screen or
+    scrolls inside its own box (measured by element boxes)."""
+    sizes = page.evaluate("""() => ({doc: document.documentElement.scrollWidth, screen: innerWidth,
+        tables: [...document.querySelectorAll('.md-content table')].filter(t => t.offsetParent).map(t => ({
+            right: t.getBoundingClientRect().right, scroll: t.scrollWidth, client: t.clientWidth}))})""")
+    assert sizes["doc"] <= sizes["screen"], sizes
+    for table in sizes["tables"]:
+        assert table["right"] <= sizes["screen"] and table["scroll"] <= table["client"], sizes

@@ -23,6 +23,7 @@ from ..data.dataset import Dataset
 from ..data.kinds import generated_dirs
 from . import (
     checklists,
+    compare,
     discovery,
     facts_page,
     glossary,
@@ -46,7 +47,7 @@ GITIGNORE = ".gitignore"
 
 #: Every page family, in the order they add their files.
 PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglist, selector, timeline, glossary,
-                                         map, opendata, onderbouwing, news, facts_page, discovery)
+                                         map, compare, opendata, onderbouwing, news, facts_page, discovery)
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,

@@ -31,6 +31,12 @@ OTHER_URLS = {"rung": "ladder"}
 #: The page in the cases' folder that holds the map (praktijk/kaart/).
 MAP_PAGE = places.RESERVED_IDS[0]
 
+#: The page in the methods' folder that puts methods side by side (methoden/vergelijk/, macros/site/compare.py):
+#: no method may have this id.
+COMPARE_PAGE = "vergelijk"
+#: How many methods a reader can put side by side there (more columns do not fit a printed A4 page).
+COMPARE_MAX = 4
+
 
 @dataclass
 class SourceLine:
@@ -96,6 +102,7 @@ class Site:
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
         self.review_months = review.REVIEW_MONTHS
+        self.compare_max = COMPARE_MAX
 
     def review_overdue(self, record: Record) -> bool:
         """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
@@ -124,6 +131,11 @@ class Site:
     def map_url(self) -> str:
         """The map of the practice cases, a page in the cases' folder (macros/site/map.py)."""
         return f"{self.index_url('case')}{MAP_PAGE}/"
+
+    @property
+    def compare_url(self) -> str:
+        """The comparison of methods, a page in the methods' folder (macros/site/compare.py)."""
+        return f"{self.index_url('method')}{COMPARE_PAGE}/"
 
     def latest_source_year(self, record: Record) -> int | None:
         """The year of the record's newest dated source (its own ``sources``), or None: how far the sources

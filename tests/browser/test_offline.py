@@ -154,3 +154,26 @@ def test_my_reading_list_works_from_disk(browser, unpacked: Path) -> None:  # no
     assert f"ID  - {key}\n" in Path(info.value.path()).read_text(encoding="utf-8")
     context.close()
     assert outside == [] and errors == []
+
+
+def test_the_comparison_works_from_disk(browser, unpacked: Path) -> None:  # noqa: ANN001 - Playwright
+    """Methods side by side opened from file://: each method's cells load with <script src> (fetch is refused
+    there), and the links in them open files."""
+    data = load_valid_dataset(ROOT / "data", ROOT)
+    ids = ["abcd", "pact", "wijkbudget"]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    outside, errors = watch(page, console_errors=True)
+    page.goto((unpacked / "methoden" / "vergelijk" / "index.html").as_uri() + "?m=" + ",".join(ids))
+    heads = page.locator("table.wg-cmp__table thead th[scope=col] a")
+    heads.last.wait_for()
+    assert heads.all_inner_texts() == [data.methods[i]["name"] for i in ids]
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    links = page.locator("table.wg-cmp__table a[href]").evaluate_all("as => as.map(a => a.href)")
+    assert links and all((unpacked / unquote(urlparse(link).path).split(f"/{offline.FOLDER}/", 1)[1]).is_file()
+                         for link in links if urlparse(link).scheme == "file"), links
+    page.locator("table.wg-cmp__table thead th[scope=col] a").first.click()
+    page.wait_for_load_state()
+    assert urlparse(page.url).path.endswith(f"/methoden/{ids[0]}/index.html")
+    context.close()
+    assert outside == [] and errors == []

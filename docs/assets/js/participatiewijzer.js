@@ -284,6 +284,7 @@
       out.apart.length + " nog niet beschreven of alleen een idee.";
     if (sel.count.textContent !== text) sel.count.textContent = text;
     answers(sel, state);
+    compare(sel, out);
 
     // The figure shows the choice too (also as a check mark, not by colour alone).
     sel.marks.forEach(function (el) {
@@ -291,6 +292,16 @@
       var on = el.tagName === "line" ? rung === state.rung : rung ? rung === state.rung : state.f.rol.indexOf(role) >= 0;
       el.classList.toggle("is-on", on);
     });
+  }
+
+  // The best methods side by side on the comparison page (methoden/vergelijk/, docs/assets/js/vergelijk.js).
+  function compare(sel, out) {
+    var top = out.methods.slice(0, Math.min(3, sel.compareMax)).map(function (hit) { return hit.m.id; });
+    sel.compare.hidden = top.length < 2;
+    // From disk (the offline copy) a link to a folder needs its index.html.
+    sel.compareLink.href = sel.compareUrl + (location.protocol === "file:" ? "index.html" : "") + "?m=" +
+      top.map(encodeURIComponent).join(",");
+    sel.compareLink.textContent = "Zet de eerste " + top.length + " methoden naast elkaar";
   }
 
   // What was answered, for the screen, the printout and the shared link.
@@ -325,6 +336,10 @@
         count: root.querySelector(".wg-pw__count"),
         answers: root.querySelector(".wg-pw__answers"),
         link: root.querySelector(".wg-pw__link"),
+        compare: root.querySelector(".wg-pw__compare"),
+        compareLink: root.querySelector(".wg-pw__compare-link"),
+        compareUrl: root.getAttribute("data-compare"),
+        compareMax: +root.getAttribute("data-compare-max") || 4,
         lists: {}
       };
       sel.views = views(sel);
