@@ -89,8 +89,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         curator_markdown.release()  # what was converted still helps the build after the fix
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
-        raise Abort(error.problems.report() + "\n" + error.problems.summary()
-                    + "; de site is niet gebouwd.") from None
+        raise Abort(_stopped(error)) from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
     _loaded["data"] = data
@@ -116,8 +115,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
             data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
                                                       hint, severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
-    pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
-                                               publication=publication, cache_dir=project / CACHE_DIR))
+    try:
+        pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
+                                                   publication=publication, cache_dir=project / CACHE_DIR))
+    except DataError as error:
+        raise Abort(_stopped(error)) from None
     changed = write_pages(pages, docs_dir, elsewhere=published)
     # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
     env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
@@ -199,6 +201,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
         return _reported(lambda: citations.sources_markup(data, keys, base=depth(),
                                                           where=page_position(_first_missing(keys), "bronnen")))
+
+
+def _stopped(error: DataError) -> str:
+    """What a build stopped by mistakes in the data prints: the Dutch list and one summary line."""
+    return error.problems.report() + "\n" + error.problems.summary() + "; de site is niet gebouwd."
 
 
 def _reported(make: Callable[[], Markup]) -> Markup:

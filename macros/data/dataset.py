@@ -17,7 +17,7 @@ from typing import Any
 from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
-from .kinds import RECORD_KINDS, RecordKind
+from .kinds import RECORD_KINDS, RecordKind, reserved_problem
 from .problems import DataError, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
@@ -341,6 +341,7 @@ class _Loader:
             problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
                          f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
+        _check_reserved(value, display, self.data.kinds, problems)
         self.scan_facts(value, display)
         _check_unknown_costs(value, display, problems)
         target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
@@ -355,6 +356,7 @@ class _Loader:
         # Still register the id, so references to it do not add misleading follow-up errors.
         if isinstance(value.get("id"), YStr):
             _claim_id(kind.id, value, display, self.ids_seen, problems)
+            _check_reserved(value, display, self.data.kinds, problems)
             target.setdefault(str(value["id"]), None)  # type: ignore[arg-type]
         # And check the fields that are well-formed, so one run reports every mistake in the file.
         bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
@@ -499,6 +501,13 @@ def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[st
                      "elke id is uniek; kies een andere")
     else:
         ids_seen[key] = (display, line)
+
+
+def _check_reserved(value: YMap, display: str, kinds: Iterable[RecordKind], problems: Problems) -> None:
+    """An id that is the name of a generated page (index, kaart, …) would overwrite that page."""
+    refused = reserved_problem(str(value["id"]), kinds)
+    if refused:
+        problems.add(display, value.line_of("id"), "id", *refused)
 
 
 def _collect_sources(items: Iterable[Any], display: str, prefix: str,

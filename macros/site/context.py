@@ -18,6 +18,7 @@ from .. import bibliography
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
+from ..data.problems import Problems
 from ..figures import case_map
 from . import citations
 from .kept import KeptFiles
@@ -279,17 +280,34 @@ class PageContext:
         keep_compiled_templates(self.env, cache_dir / "jinja" if cache_dir else None)
         self.kept = KeptFiles(cache_dir)
         self.files: dict[str, str] = {}
+        self.owners: dict[str, Record] = {}  # path -> the record a page is about, to locate a clash
+        self.problems = Problems()  # mistakes in the data only the pages reveal (two pages of one path)
 
     def render(self, template: str, path: str, **context: Any) -> None:
         """Render a template into docs/<path>; ``base`` leads from that page's URL to the site root."""
         depth = path.count("/") + (0 if path.endswith("index.md") or not path.endswith(".md") else 1)
+        owner = next((value for value in context.values() if isinstance(value, Record)), None)
         self.add(path, self.env.get_template(template).render(
-            site=self.site, data=self.data, base="../" * depth, **context))
+            site=self.site, data=self.data, base="../" * depth, **context), owner)
 
-    def add(self, path: str, text: str) -> None:
+    def add(self, path: str, text: str, owner: Record | None = None) -> None:
+        """Add a file; ``owner`` is the record the page is about. Two pages of one path lose one of them:
+        when a record is involved that is a mistake in the data, said at its id (``problems``); between
+        two page families it is a bug in the code."""
         if path in self.files:
-            raise ValueError(f"two generators write {path}")
+            first = self.owners.get(path)
+            records = [record for record in (first, owner) if record is not None]
+            if not records:
+                raise ValueError(f"two generators write {path}")
+            for record in records:
+                other = "een andere pagina" if len(records) == 1 else "een ander record"
+                self.problems.add(record.path, record.value_lines.get(("id", record.id), record.line), "id",
+                                  f"de pagina van '{record.id}' ({path}) valt samen met {other}",
+                                  "kies een andere id (en bestandsnaam) voor dit record")
+            return
         self.files[path] = text
+        if owner is not None:
+            self.owners[path] = owner
 
 
 def item_file(key: str) -> str:
