@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from macros.data.cited_by import FURTHER_READING, uncited
@@ -15,10 +16,11 @@ from macros.data.dataset import Dataset, load_dataset
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
+def run(data_dir: Path, out=sys.stdout, today: date | None = None) -> tuple[int, Dataset]:
+    """Check everything and print the report; ``today``: the day no review may lie after (None: the clock)."""
     data_dir = data_dir.resolve()
     repo_root = data_dir.parent
-    data = load_dataset(data_dir, repo_root)
+    data = load_dataset(data_dir, repo_root, today=today)
     problems = data.problems
     if not problems.errors:
         _warn_uncited(data, repo_root / "docs")
