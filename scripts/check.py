@@ -12,6 +12,7 @@ from pathlib import Path
 
 from macros.data.cited_by import FURTHER_READING, uncited
 from macros.data.dataset import Dataset, load_dataset
+from macros.data.problems import counted
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,9 +30,9 @@ def run(data_dir: Path, out=sys.stdout, today: date | None = None) -> tuple[int,
     if problems.errors:
         print(problems.summary(), file=out)
         return 1, data
-    records = ", ".join(f"{len(data.records_of(kind.id))} {kind.plural}" for kind in data.kinds)
-    print(f"Alles in orde: {records}, {len(data.bibliography)} bronnen"
-          + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
+    records = ", ".join(counted(len(data.records_of(kind.id)), kind.label, kind.plural) for kind in data.kinds)
+    warnings = f" ({counted(len(problems.warnings), 'waarschuwing', 'waarschuwingen')})" if problems.warnings else ""
+    print(f"Alles in orde: {records}, {counted(len(data.bibliography), 'bron', 'bronnen')}{warnings}.", file=out)
     return 0, data
 
 

@@ -20,10 +20,10 @@ from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
 from .kinds import RECORD_KINDS, RecordKind, reserved_problem
-from .problems import DataError, Problems
+from .problems import DataError, Problem, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
-from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
+from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml, parse_yaml
 
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml",
               "facts": "feiten.yaml"}
@@ -459,6 +459,26 @@ class _Loader:
             target = self.data.records_of(kind.id)
             for key in [k for k, v in target.items() if v is None]:
                 del target[key]
+
+
+def check_record_text(data: Dataset, kind: RecordKind, path: Path, raw: bytes, display: str,
+                      today: date | None = None) -> list[Problem]:
+    """The errors one record file would have with these bytes, checked on their own (YAML, schema, text and
+    review rules, id and file name), without writing or loading the rest again: for a command that changes
+    fields which point at nothing else (status, reviewed, reviewer) before it writes."""
+    problems = Problems()
+    value = parse_yaml(raw, display, problems)
+    if value is None or problems.errors:
+        return problems.errors or [Problem(display, 1, "", "het bestand bevat geen gegevens")]
+    if not isinstance(value, YMap):
+        return [Problem(display, line_of(value, 1), "", "het bestand moet één record bevatten (veld: waarde)")]
+    if data.schemas.validate(kind.id, value, display, problems):
+        check_text(value, display, problems)
+        review_state.check(value, kind.id, display, data.schemas.raw, problems, today=today)
+        if value["id"] != path.stem:
+            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
+                         f"'{path.stem}'")
+    return problems.errors
 
 
 def load_valid_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None,
