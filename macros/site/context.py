@@ -24,7 +24,8 @@ from . import citations
 from .kept import KeptFiles
 from .render import TermLinker, keep_compiled_templates, make_environment
 
-__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
+__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "configured", "generated_dirs",
+           "item_file"]
 
 #: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
 OTHER_URLS = {"rung": "ladder"}
@@ -57,12 +58,22 @@ class FurtherLine:
 FURTHER_READING_LIMIT = 8
 
 
+#: What marks an address in mkdocs.yml as an example still to be replaced ('JOUW-ORGANISATIE', 'x.invalid').
+PLACEHOLDER_MARKS = ("JOUW-", ".invalid")
+
+
+def configured(value: str | None) -> str:
+    """The setting as given, or '' when it is empty or still an example address: no link may point at it."""
+    value = (value or "").strip()
+    return "" if any(mark in value for mark in PLACEHOLDER_MARKS) else value
+
+
 @dataclass(frozen=True)
 class Publication:
     """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email)."""
 
     site_url: str = "http://127.0.0.1:8000/"
-    correction_email: str = ""  # where readers without a GitHub account send a correction
+    correction_email: str = ""  # where readers without a GitHub account send a correction ('': none set)
     author: str = "Redactie van de Wijkengids"  # who publishes the site (mkdocs.yml site_author)
 
     def absolute(self, url: str) -> str:
@@ -97,8 +108,14 @@ class Site:
         """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
         return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
 
+    #: Where a reader learns how to report a mistake when no correction address is set (docs/over/index.md).
+    REPORT_PAGE = "over/#fout-melden"
+
     def correction_mailto(self, record: Record) -> str:
-        """A mailto: link with the page and the record filled in, for readers who are not on GitHub."""
+        """A mailto: link with the page and the record filled in, for readers who are not on GitHub
+        ('' while no correction address is set: templates then point at REPORT_PAGE)."""
+        if not configured(self.publication.correction_email):
+            return ""
         subject = f"Correctie voor de Wijkengids: {record.heading}"
         body = (f"Pagina: {self.publication.absolute(self.url(record))}\r\n"
                 f"Record: {record.path}\r\n\r\n"
