@@ -126,7 +126,9 @@ def mutated_bib(draw: st.DrawFn) -> str:
         elif action == "year":
             lines.insert(1, f"  year = {{{draw(st.sampled_from(['0', '99999', 'z.d.', '2025-02-30', '-3', '']))}}},")
         else:
-            lines[0] = re.sub(r"\{[^,]*,", "{" + draw(st.text(max_size=12)) + ",", lines[0], count=1)
+            opened = re.search(r"\{[^,]*,", lines[0])  # the key as typed (no regex replacement: no escapes)
+            if opened:
+                lines[0] = lines[0][:opened.start()] + "{" + draw(st.text(max_size=12)) + "," + lines[0][opened.end():]
     entries[index] = "\n".join(lines)
     return "\n\n".join(entries) + "\n"
 
