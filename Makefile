@@ -11,7 +11,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export PYTHONDONTWRITEBYTECODE := 1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint check bench audit offline system-deps pythons clean editor
+.PHONY: serve build test test-fast lint check bench audit offline system-deps pythons clean editor fuzz
 
 # The web editor (Decap CMS) and its local backend (decap-server) come from npm, pinned by
 # tools/editor/package-lock.json and installed beside it; `scripts.editor bundel` copies the editor's files
@@ -61,6 +61,11 @@ test: $(STAMP) system-deps lint $(EDITOR_BUNDLE)
 # The unit tier alone: no MkDocs build, no browser (tests/build and tests/browser are the slow tiers).
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest tests/unit -q
+
+# Property-based fuzzing (tests/unit/test_fuzz.py): 10,000 fresh random examples, 5,000 mutated records and
+# 5,000 mutated reading lists, through the loader and `controleer`. `make test` runs a small fixed set of them.
+fuzz: $(STAMP)
+	WIJKENGIDS_FUZZ=5000 $(BIN)/python -m pytest tests/unit/test_fuzz.py -q -p no:cacheprovider -p no:logging --durations=0
 
 # A strict build under every Python 3.11+ on this machine (PATH and pyenv), each in its own venv in tmp/.
 pythons:

@@ -25,6 +25,7 @@ from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
 from macros.site import catalogue, citations, link_preview
 from macros.site.build import Publication, build_pages, split_pages, write_pages
+from macros.site.context import configured
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
@@ -33,8 +34,6 @@ log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
 # "mkdocs.*" loggers as failures); data *errors* stop the build through DataError.
 data_log = logging.getLogger("wijkengids.gegevens")
-# The placeholders in mkdocs.yml (repo_url, extra.correction_email) contain this; a build warns about them.
-PLACEHOLDER = "JOUW-"
 #: Below the project folder: what a build may keep for the next one (git-ignored).
 CACHE_DIR = Path(".cache") / "wijkengids"
 
@@ -111,8 +110,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         curator_markdown.release()  # what was converted still helps the build after the fix
         # A curator's mistake, not a crash: only the Dutch list and one summary line, no traceback.
         # Abort is MkDocs' own "stop the build" (exit code 1); a bug anywhere else keeps its traceback.
-        raise Abort(error.problems.report() + "\n" + error.problems.summary()
-                    + "; de site is niet gebouwd.") from None
+        raise Abort(_stopped(error)) from None
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
     _loaded["data"] = data
@@ -124,22 +122,29 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
             "vergelijk het met de officiële bron en werk 'gecontroleerd' bij; `verouderd` toont de lijst",
             severity="waarschuwing"))
     extra = env.conf["extra"]
-    repo_url = (env.conf.get("repo_url") or "").rstrip("/")
+    # An empty setting or an example address (JOUW-…, ….invalid) is no address: no link may point at it.
+    repo_url = configured(env.conf.get("repo_url")).rstrip("/")
+    if not repo_url:
+        env.conf["repo_url"] = None  # no repository link in the header, no edit link from MkDocs
     # One setting for the repository: edit links follow repo_url unless EDIT_BASE says otherwise.
-    extra["edit_base"] = edit_base = extra.get("edit_base") or (f"{repo_url}/edit/main/" if repo_url else "")
+    extra["edit_base"] = edit_base = configured(extra.get("edit_base")) or (f"{repo_url}/edit/main/" if repo_url else "")
+    extra["correction_email"] = configured(extra.get("correction_email"))
     publication = Publication(site_url=env.conf.get("site_url") or Publication.site_url,
-                              correction_email=extra.get("correction_email") or "",
+                              correction_email=extra["correction_email"],
                               author=env.conf.get("site_author") or Publication.author,
-                              publisher_name=extra.get("publisher_name") or "",
-                              publisher_url=extra.get("publisher_url") or "",
+                              publisher_name=configured(extra.get("publisher_name")),
+                              publisher_url=configured(extra.get("publisher_url")),
                               site_name=env.conf.get("site_name") or Publication.site_name)
-    for setting, value, hint in (
-            ("repo_url", repo_url, "zet hier het adres van je eigen repository, of REPO_URL bij het bouwen"),
-            ("extra.correction_email", publication.correction_email,
-             "zet hier het e-mailadres van de redactie; tot dan komt een correctie van een lezer nergens aan")):
-        if not value or PLACEHOLDER in value:
-            data_log.warning("WARNING -  %s", Problem("mkdocs.yml", 0, setting, f"nog niet ingevuld ({value or 'leeg'})",
-                                                      hint, severity="waarschuwing"))
+    unset = [name for name, value in (("repo_url", repo_url), ("extra.correction_email", extra["correction_email"]))
+             if not value]
+    if unset:  # one warning for both: a build with neither set says so once
+        data_log.warning("WARNING -  %s", Problem(
+            "mkdocs.yml", 0, ", ".join(unset), "nog niet ingevuld: de site toont daarom geen "
+            + " en geen ".join({"repo_url": "links naar de repository (bewerken, kopregel)",
+                                "extra.correction_email": "e-mailadres voor correcties"}[n] for n in unset),
+            "vul het adres van jullie repository en het e-mailadres van de redactie in (docs/redactie.md, "
+            "'Twee instellingen voor je eigen gids'); een voorbeeldadres met JOUW- of .invalid telt als leeg",
+            severity="waarschuwing"))
     # Link previews, canonical links, the sitemap and the open-data catalogue need a public address and a
     # publisher; what is missing is said once here, and left out of the pages (macros/site/site_address.py).
     for setting, what in catalogue.missing_settings(publication):
@@ -151,8 +156,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
                 "zet hier de organisatie die de gids uitgeeft (PUBLISHER_NAME); de open-data-catalogus en de "
                 "gestructureerde gegevens noemen anders geen uitgever", severity="waarschuwing"))
     docs_dir = Path(env.conf["docs_dir"])
-    pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
-                                               publication=publication, cache_dir=project / CACHE_DIR))
+    try:
+        pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
+                                                   publication=publication, cache_dir=project / CACHE_DIR))
+    except DataError as error:
+        raise Abort(_stopped(error)) from None
     changed = write_pages(pages, docs_dir, elsewhere=published)
     # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
     env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
@@ -194,6 +202,9 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),
+        # How readers reach the editors ("Een fout melden"): '' while mkdocs.yml has no real address.
+        "correctie_email": extra["correction_email"],
+        "repository": repo_url,
     }
 
     def page_position(key: str, macro: str) -> str:
@@ -237,6 +248,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         ## Bronnen, then {{ bronnen("kretzmann1993building", "samensterk2009") }}."""
         return _reported(lambda: citations.sources_markup(data, keys, base=depth(),
                                                           where=page_position(_first_missing(keys), "bronnen")))
+
+
+def _stopped(error: DataError) -> str:
+    """What a build stopped by mistakes in the data prints: the Dutch list and one summary line."""
+    return error.problems.report() + "\n" + error.problems.summary() + "; de site is niet gebouwd."
 
 
 def _reported(make: Callable[[], Markup]) -> Markup:

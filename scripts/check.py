@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from macros.data.cited_by import FURTHER_READING, uncited
 from macros.data.dataset import Dataset, load_dataset
+from macros.data.problems import counted
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
+def run(data_dir: Path, out=sys.stdout, today: date | None = None) -> tuple[int, Dataset]:
+    """Check everything and print the report; ``today``: the day no review may lie after (None: the clock)."""
     data_dir = data_dir.resolve()
     repo_root = data_dir.parent
-    data = load_dataset(data_dir, repo_root)
+    data = load_dataset(data_dir, repo_root, today=today)
     problems = data.problems
     if not problems.errors:
         _warn_uncited(data, repo_root / "docs")
@@ -27,9 +30,9 @@ def run(data_dir: Path, out=sys.stdout) -> tuple[int, Dataset]:
     if problems.errors:
         print(problems.summary(), file=out)
         return 1, data
-    records = ", ".join(f"{len(data.records_of(kind.id))} {kind.plural}" for kind in data.kinds)
-    print(f"Alles in orde: {records}, {len(data.bibliography)} bronnen"
-          + (f" ({len(problems.warnings)} waarschuwingen)" if problems.warnings else "") + ".", file=out)
+    records = ", ".join(counted(len(data.records_of(kind.id)), kind.label, kind.plural) for kind in data.kinds)
+    warnings = f" ({counted(len(problems.warnings), 'waarschuwing', 'waarschuwingen')})" if problems.warnings else ""
+    print(f"Alles in orde: {records}, {counted(len(data.bibliography), 'bron', 'bronnen')}{warnings}.", file=out)
     return 0, data
 
 

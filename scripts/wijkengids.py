@@ -15,6 +15,7 @@ bestand niet gevonden, ongeldige datum).
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import re
 import sys
@@ -23,12 +24,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from macros.bibliography import importer as bib_import
 from macros.bibliography.text import dutch_date
-from macros.data import export, facts, review, review_state
+from macros.data import export, facts, record_template, review, review_record, review_state
 from macros.data.dataset import load_dataset
 from macros.data.kinds import RECORD_KINDS
+from macros.data.problems import counted
 
-from . import bib_import, check, record_template
+from . import check
 
 ROOT = Path(__file__).resolve().parent.parent
 PROG = "python -m scripts.wijkengids"
@@ -45,7 +48,8 @@ _ARGPARSE_MESSAGES = (  # argparse's English error messages -> Dutch
     (r"the following arguments are required: (.*)", r"dit ontbreekt: \1"),
     (r"argument (.+?): invalid choice: '(.*?)' \(choose from (.*)\)", r"onbekende keuze '\2' (kies uit: \3)"),
     (r"unrecognized arguments: (.*)", r"onbekende invoer: \1"),
-    (r"argument (.+?): invalid (?:int|_months) value: '(.*)'", r"\1: '\2' is geen heel getal groter dan 0"),
+    (r"argument (.+?): invalid (?:int|_months) value: '(.*)'",
+     r"\1: '\2' is geen heel getal groter dan 0 en hoogstens 1200"),
     (r"argument (.+?): invalid _day value: '(.*)'", r"\1: '\2' is geen datum in de vorm JJJJ-MM-DD"),
     (r"argument (.+?): expected one argument", r"\1: hier hoort een waarde achter"),
 )
@@ -72,13 +76,16 @@ class DutchParser(argparse.ArgumentParser):
             if re.fullmatch(pattern, message):
                 message = re.sub(pattern, dutch, message)
                 break
-        self.print_usage(sys.stderr)
-        self.exit(BAD_INPUT, f"fout: {message}\n(meer uitleg: {self.prog} --help)\n")
+        self.exit(BAD_INPUT, f"fout: {message} (tip: {self.prog} --help toont de uitleg)\n")
+
+
+#: The longest review period `verouderd` accepts: a hundred years (more only overflows the calendar).
+MAX_MONTHS = 1200
 
 
 def _months(text: str) -> int:
     value = int(text)
-    if value < 1:
+    if not 1 <= value <= MAX_MONTHS:
         raise ValueError(text)
     return value
 
@@ -165,12 +172,13 @@ def build_parser() -> DutchParser:
 
 def _data_dir(args: argparse.Namespace) -> Path:
     folder: Path = args.data
+    tip = "(tip: geef met --data de map met de gegevens, of laat --data weg voor data/)"
     if not folder.exists():
-        raise CommandError(f"map niet gevonden: {folder}")
+        raise CommandError(f"map niet gevonden: {folder} {tip}")
     if not folder.is_dir():
-        raise CommandError(f"{folder} is geen map; geef met --data de map met de gegevens")
+        raise CommandError(f"{folder} is geen map {tip}")
     if not (folder / "schema").is_dir():
-        raise CommandError(f"in {folder} staat geen map schema/; is dit de gegevensmap van de Wijkengids?")
+        raise CommandError(f"in {folder} staat geen map schema/; is dit de gegevensmap van de Wijkengids? {tip}")
     return folder.resolve()
 
 
@@ -192,7 +200,10 @@ def placeholders(data_dir: Path) -> list[str]:
     """Lines that still hold the template's 'nog in te vullen' (comments do not count)."""
     found = []
     for kind in RECORD_KINDS:
-        for path in sorted((data_dir / kind.folder).glob("*.yaml")):
+        folder = data_dir / kind.folder
+        for path in [] if folder.is_symlink() else sorted(folder.glob("*.yaml")):
+            if path.is_symlink():
+                continue  # never read: the check refuses it by name
             try:
                 lines = path.read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
@@ -340,108 +351,30 @@ def _actionable(data: Any, out: Any) -> None:
           file=out)
 
 
-def _find_record(data: Any, wanted: str, data_dir: Path) -> Any:
-    """The record with this id (or at this path); a clear Dutch error when none or more than one."""
-    as_path = Path(wanted)
-    if as_path.suffix == ".yaml":
-        stem, folder = as_path.stem, as_path.parent.name
-        matches = [r for kind in data.kinds for r in data.records_of(kind.id).values()
-                   if r is not None and r.id == stem and kind.folder == folder]
-    else:
-        matches = [r for r in data.all_records() if r is not None and r.id == wanted]
-    if not matches:
-        # A record with errors is not loaded: say so rather than "not found".
-        files = [data_dir / kind.folder / f"{as_path.stem}.yaml" for kind in data.kinds]
-        existing = [f for f in files if f.exists()]
-        if existing:
-            return existing[0]
-        raise CommandError(f"geen record met id '{wanted}' (tip: {PROG} status toont alle id's)")
-    if len(matches) > 1:
-        paths = " of ".join(r.path for r in matches)
-        raise CommandError(f"de id '{wanted}' bestaat meer dan eens; geef het pad: {paths}")
-    return matches[0]
-
-
-_STATUS_LINE = re.compile(r"^status:[ \t]*([A-Za-z-]+)[ \t]*(#.*)?$")
-
-
-def set_review_fields(text: str, day: date, reviewer: str) -> str:
-    """The file text with status, reviewed and reviewer set; every other line exactly as it was.
-    Existing top-level 'reviewed:'/'reviewer:' lines are replaced in place, missing ones go after status."""
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    values = {"status": review_state.REVIEWED, "reviewed": day.isoformat(),
-              "reviewer": record_template.yaml_scalar(reviewer)}
-    found: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        for key in values:
-            if re.match(rf"{key}:(\s|$)", line):
-                if key in found:
-                    raise CommandError(f"'{key}' staat twee keer in het bestand; haal er één weg")
-                found[key] = index
-    if "status" not in found or not _STATUS_LINE.match(lines[found["status"]].rstrip("\r\n")):
-        raise CommandError("geen regel 'status: …' gevonden; zet 'status: concept' in het bestand en probeer opnieuw")
-    for key in ("status", "reviewed", "reviewer"):
-        if key in found:
-            ending = newline if lines[found[key]].endswith(("\n", "\r")) else ""
-            comment = ""
-            if key == "status":
-                status_line = _STATUS_LINE.match(lines[found[key]].rstrip("\r\n"))
-                comment = (status_line.group(2) if status_line else "") or ""
-            lines[found[key]] = f"{key}: {values[key]}" + (f"  {comment}" if comment else "") + ending
-    insert_at = max(found.get("status", 0), found.get("reviewed", -1)) + 1
-    if not lines[insert_at - 1].endswith(("\n", "\r")):
-        lines[insert_at - 1] += newline
-    for key in ("reviewed", "reviewer"):
-        if key not in found:
-            lines.insert(insert_at, f"{key}: {values[key]}{newline}")
-            insert_at += 1
-        else:
-            insert_at = max(insert_at, found[key] + 1)
-    return "".join(lines)
-
-
 def cmd_review(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
-    reviewer = " ".join(str(args.door).split())
-    why = review_state.reviewer_problem(reviewer, review_state.group_words(load_dataset(data_dir, data_dir.parent)
-                                                                          .schemas.raw)) if reviewer else "leeg"
-    if why:
-        raise CommandError(f"--door {reviewer!r} is geen beoordelaar: {why} (tip: geef naam en rol van één "
-                           f"deskundige, gescheiden door een komma, bijvoorbeeld --door \"{review_state.REVIEWER_EXAMPLE}\"; "
-                           "een groep of organisatie alleen is geen beoordelaar)")
-    day = _today(args)
-    if day > date.today():
-        raise CommandError(f"{day.isoformat()} ligt in de toekomst; een beoordeling krijgt de datum waarop zij gebeurde")
-    data = load_dataset(data_dir, data_dir.parent)
-    found = _find_record(data, args.id, data_dir)
-    path = data_dir / RECORD_KINDS[found.kind].folder / f"{found.id}.yaml" if not isinstance(found, Path) else found
-    display = _display(path, data_dir)
-    own_errors = [p for p in data.problems.errors if p.file == display]
-    if own_errors:
-        print("\n".join(str(p) for p in own_errors), file=out)
-        print(f"Niet beoordeeld: {display} bevat nog {len(own_errors)} "
-              f"{'fout' if len(own_errors) == 1 else 'fouten'}. Herstel die eerst.", file=out)
+    try:
+        result = review_record.review(data_dir, args.id, str(args.door), args.datum, date.today())
+    except review_record.ReviewError as exc:
+        raise CommandError(str(exc)) from None
+    if result.problems:
+        print("\n".join(str(p) for p in result.problems), file=out)
+        if result.changed_would_break:
+            print(f"Niet beoordeeld: na de wijziging zou {result.display} fouten bevatten; het bestand is niet "
+                  "veranderd.", file=out)
+        else:
+            print(f"Niet beoordeeld: {result.display} bevat nog {counted(len(result.problems), 'fout', 'fouten')}. "
+                  "Herstel die eerst.", file=out)
         return DATA_ERRORS
-    kind = next(k.id for k in data.kinds if k.folder == path.parent.name)
-    missing = review_state.missing_for_review(data.schemas.raw, kind, found)
-    if missing:
-        print(f"Niet beoordeeld: {found.id} mist nog wat een beoordeling vraagt bij soort '{found.get('kind') or kind}': "
-              f"{', '.join(missing)}.", file=out)
+    if result.missing:
+        print(f"Niet beoordeeld: {result.record_id} mist nog wat een beoordeling vraagt bij soort "
+              f"'{result.kind_word}': {', '.join(result.missing)}.", file=out)
         print(f"Vul die velden in uit de bronnen en probeer opnieuw (tip: {PROG} status toont wat elk record mist).",
               file=out)
         return DATA_ERRORS
-    original = path.read_bytes()
-    text = original.decode("utf-8")
-    path.write_bytes(set_review_fields(text, day, reviewer).encode("utf-8"))
-    after = load_dataset(data_dir, data_dir.parent)
-    new_errors = [p for p in after.problems.errors if p.file == display]
-    if new_errors:  # never leave a broken file behind
-        path.write_bytes(original)
-        print("\n".join(str(p) for p in new_errors), file=out)
-        print(f"Niet beoordeeld: na de wijziging zou {display} fouten bevatten; het bestand is niet veranderd.", file=out)
-        return DATA_ERRORS
-    print(f"{display}: status beoordeeld, reviewed {day.isoformat()}, reviewer {reviewer}.", file=out)
+    day = (args.datum or date.today()).isoformat()
+    print(f"{result.display}: status beoordeeld, reviewed {day}, reviewer {' '.join(str(args.door).split())}.",
+          file=out)
     print(f"Alleen die drie regels zijn veranderd. Lever het bestand in zoals altijd; {PROG} status toont de stand.",
           file=out)
     return OK
@@ -451,20 +384,25 @@ def cmd_bib_import(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
     source: Path = args.bestand
     if not source.exists():
-        raise CommandError(f"bestand niet gevonden: {source}")
+        raise CommandError(f"bestand niet gevonden: {source} (tip: controleer naam en map; in Zotero: Bestand → "
+                           "Bibliotheek exporteren…, formaat BibTeX)")
     if source.is_dir():
-        raise CommandError(f"{source} is een map; geef het BibTeX-bestand (.bib) zelf")
+        raise CommandError(f"{source} is een map (tip: geef het BibTeX-bestand (.bib) zelf)")
     target = data_dir / "references.bib"
+    if target.is_symlink():
+        raise CommandError(f"{_display(target, data_dir)} is een symbolische koppeling (tip: maak er een gewoon "
+                           "bestand van; de import schrijft alleen in bestanden van deze repository)")
     if not target.is_file():
-        raise CommandError(f"de leeslijst ontbreekt: {_display(target, data_dir)}")
+        raise CommandError(f"de leeslijst ontbreekt: {_display(target, data_dir)} (tip: zet references.bib terug "
+                           "met git checkout)")
     target_display = _display(target, data_dir)
     result = bib_import.import_bib(target, source, _today(args), target_display)
     if result.problems.items:
         print(result.problems.report(), file=out)
     if result.merged is None and not result.decisions:
-        print(f"Import geweigerd: {result.refused}.", file=out)
+        print(f"Import geweigerd: {result.refused}" + ("" if result.refused.endswith("?") else "."), file=out)
         return DATA_ERRORS
-    print(f"{source.name}: {len(result.decisions)} {'bron' if len(result.decisions) == 1 else 'bronnen'}", file=out)
+    print(f"{source.name}: {counted(len(result.decisions), 'bron', 'bronnen')}", file=out)
     width = max(len(d.entry.key) for d in result.decisions)
     for d in result.decisions:
         if d.action == bib_import.ADDED:
@@ -527,10 +465,12 @@ def _outdated_records(data: Any, today: date, months: int, out: Any) -> None:
     if not total:
         print("Er zijn nog geen beoordeelde records.", file=out)
     elif not old:
-        print(f"Alle {total} beoordeelde records zijn in de afgelopen {months} maanden gecontroleerd.", file=out)
+        every = "Het ene beoordeelde record is" if total == 1 else f"Alle {total} beoordeelde records zijn"
+        print(f"{every} in de afgelopen {months} maanden gecontroleerd.", file=out)
     else:
-        print(f"{len(old)} van de {total} beoordeelde records {'is' if len(old) == 1 else 'zijn'} langer dan {months} "
-              "maanden niet gecontroleerd:", file=out)
+        some = ("Het ene beoordeelde record is" if total == 1 else
+                f"{len(old)} van de {total} beoordeelde records {'is' if len(old) == 1 else 'zijn'}")
+        print(f"{some} langer dan {months} maanden niet gecontroleerd:", file=out)
         width = max(len(r.path) for r in old)
         for record in old:
             print(f"  {record.path:<{width}}  gecontroleerd op {record['reviewed']} door {record['reviewer']}", file=out)
@@ -547,11 +487,13 @@ def _outdated_facts(data: Any, today: date, out: Any) -> None:
     print(f"Feitenregister: {states['bevestigd']} bevestigd in de officiële tekst, {states['onbevestigd']} niet "
           f"bevestigd, {states['onbekend']} niet gevonden.", file=out)
     if not due:
-        print(f"Alle {len(data.facts)} feiten zijn in de afgelopen {months} maanden gecontroleerd (met de bron "
+        every = "Het ene feit is" if len(data.facts) == 1 else f"Alle {len(data.facts)} feiten zijn"
+        print(f"{every} in de afgelopen {months} maanden gecontroleerd (met de bron "
               "vergeleken, of opnieuw gezocht als die niet te vinden was).", file=out)
         return
-    print(f"{len(due)} van de {len(data.facts)} feiten {'is' if len(due) == 1 else 'zijn'} langer "
-          f"dan {months} maanden niet gecontroleerd:", file=out)
+    some = ("Het ene feit is" if len(data.facts) == 1 else
+            f"{len(due)} van de {len(data.facts)} feiten {'is' if len(due) == 1 else 'zijn'}")
+    print(f"{some} langer dan {months} maanden niet gecontroleerd:", file=out)
     width = max(len(f"data/feiten.yaml:{fact.line}") for fact in due)
     for fact in due:
         where = f"data/feiten.yaml:{fact.line}"
@@ -564,7 +506,7 @@ def cmd_export(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
     folder: Path = args.map
     if folder.exists() and not folder.is_dir():
-        raise CommandError(f"{folder} is een bestand, geen map")
+        raise CommandError(f"{folder} is een bestand, geen map (tip: kies met --map een map)")
     data = load_dataset(data_dir, data_dir.parent)
     if data.problems.errors:
         print(data.problems.report(), file=out)
@@ -577,10 +519,15 @@ def cmd_export(args: argparse.Namespace, out: Any) -> int:
     counts = dict(export.counts(files, data))
     for rel in files:
         plural = rel.split(".")[0]
-        extra = f" ({counts[plural]} {'record' if counts[plural] == 1 else 'records'})" if plural in counts else ""
+        extra = f" ({counted(counts[plural], 'record', 'records')})" if plural in counts else ""
         print(f"  {rel}{extra}", file=out)
     print("Licentie: CC BY 4.0 (tekst en gegevens). Uitleg bij de velden: de pagina Open data van de site.", file=out)
     return OK
+
+
+_OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van dit pad is geen map",
+              errno.EACCES: "geen toestemming", errno.EPERM: "geen toestemming", errno.ENOSPC: "de schijf is vol",
+              errno.EROFS: "alleen te lezen, niet te schrijven", errno.EISDIR: "is een map"}
 
 
 def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> int:
@@ -595,6 +542,11 @@ def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) ->
         return args.run(args, out)
     except CommandError as exc:
         print(f"fout: {exc}", file=err)
+        return BAD_INPUT
+    except OSError as exc:  # a folder that cannot be made, a file that cannot be written: said, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"fout: {where}{_OS_ERRORS.get(exc.errno or 0, 'kan niet worden gelezen of geschreven')} (tip: "
+              "controleer of de map bestaat en of je daar mag schrijven)", file=err)
         return BAD_INPUT
 
 

@@ -7,9 +7,11 @@ is reported, and the caller refuses to build while any error remains.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -17,14 +19,16 @@ from typing import Any
 from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
-from .kinds import RECORD_KINDS, RecordKind
-from .problems import DataError, Problems
+from .kinds import RECORD_KINDS, RecordKind, reserved_problem
+from .problems import DataError, Problem, Problems
 from .schema import Schemas
 from .text_rules import check_text, strings
-from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
+from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml, parse_yaml
 
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml",
               "facts": "feiten.yaml"}
+#: The repository this code lives in: data/schema/ may link here, nowhere else.
+CODE_ROOT = Path(__file__).resolve().parents[2]
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
 
 
@@ -212,17 +216,22 @@ def _value_lines(value: YMap) -> dict[tuple[str, str], int]:
     return lines
 
 
-def load_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
+def load_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None,
+                 today: date | None = None) -> Dataset:
     """Read and check all data below ``root`` (the data/ folder). Never raises for bad data.
-    ``cache``: keeps the checked reading list between builds (macros/bibliography/cache.py)."""
-    return _Loader(root, repo_root or root.parent, cache).load()
+    ``cache``: keeps the checked reading list between builds (macros/bibliography/cache.py).
+    ``today``: no review or check may be dated after it (None: the clock's date; tests pass their own)."""
+    return _Loader(root, repo_root or root.parent, cache, today).load()
 
 
 class _Loader:
     """One load of data/: a method per source, in the order the cross-checks need them."""
 
-    def __init__(self, root: Path, repo_root: Path, cache: ReadingListCache | None = None):
+    def __init__(self, root: Path, repo_root: Path, cache: ReadingListCache | None = None,
+                 today: date | None = None):
         self.root, self.repo_root = root, repo_root
+        self.today = today or fact_register.today()
+        self.links: set[Path] = set()  # symbolic links below data/, refused (refuse_links)
         self.cache = cache or ReadingListCache(None)
         self.data = Dataset(root=root, schemas=Schemas(root / "schema"))
         self.problems = self.data.problems
@@ -233,7 +242,8 @@ class _Loader:
         self.fact_items: list[YMap] = []  # data/feiten.yaml as read, for line numbers
 
     def load(self) -> Dataset:
-        self.ladder()  # first: other records point at its rungs and roles
+        self.links = self.refuse_links()  # first: nothing is read through a symbolic link
+        self.ladder()  # first of the data: other records point at its rungs and roles
         for kind in self.data.kinds:
             self.record_folder(kind)
         self.lists()
@@ -255,7 +265,7 @@ class _Loader:
         """The register's own rules, then every reference to it: an unknown id is an error at its line."""
         data, problems = self.data, self.problems
         fact_register.check_register(self.fact_items, self.rel(self.root / LIST_FILES["facts"]),
-                                     data.bibliography, problems)
+                                     data.bibliography, problems, on=self.today)
         known = data.fact_index
         for use in self.fact_uses:
             fact = known.get(use.fact_id)
@@ -290,6 +300,34 @@ class _Loader:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.repo_root).as_posix()
 
+    def refuse_links(self) -> set[Path]:
+        """Every symbolic link below data/, reported by its own name (never where it points): what it points at
+        may lie outside the repository, so it is not read. data/schema/ may be a link into the code's own
+        repository (the test fixtures share the schemas that way)."""
+        links: set[Path] = set()
+        folders = [self.root]
+        while folders:
+            try:
+                entries = sorted(os.scandir(folders.pop()), key=lambda e: e.name)
+            except OSError:
+                continue
+            for entry in entries:
+                path = Path(entry.path)
+                if entry.is_symlink():
+                    if path == self.root / "schema" and path.resolve().is_relative_to(CODE_ROOT):
+                        continue
+                    links.add(path)
+                    self.problems.add(self.rel(path), 1, "", "is een symbolische koppeling (symlink); die wordt "
+                                      "niet gelezen: de gids leest alleen gewone bestanden uit deze repository",
+                                      "zet de inhoud zelf in een gewoon bestand op deze plek, of haal de koppeling weg")
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+        return links
+
+    def linked(self, path: Path) -> bool:
+        """Was this file, or a folder on its way from data/, refused as a symbolic link?"""
+        return bool(self.links) and any(p in self.links for p in (path, *path.parents))
+
     def read(self, path: Path) -> Any:
         value = load_yaml(path, self.rel(path), self.problems)
         if value is None and not any(p.file == self.rel(path) for p in self.problems.errors):
@@ -301,6 +339,8 @@ class _Loader:
         data, problems = self.data, self.problems
         ladder_path = self.root / "ladder.yaml"
         display = self.rel(ladder_path)
+        if self.linked(ladder_path):
+            return
         if not ladder_path.exists():
             problems.add(display, 0, "", "bestand ontbreekt", "de ladder is nodig voor alle andere gegevens")
             return
@@ -315,8 +355,10 @@ class _Loader:
     def record_folder(self, kind: RecordKind) -> None:
         """Every data/<folder>/*.yaml of one kind: one record per file."""
         target = self.data.records_of(kind.id)
+        if self.linked(self.root / kind.folder):
+            return
         for path in sorted((self.root / kind.folder).glob("*.yaml")):
-            value = self.read(path)
+            value = None if self.linked(path) else self.read(path)
             if value is None:
                 target.setdefault(path.stem, None)  # type: ignore[arg-type]  # reported; avoids "unknown id" errors
                 continue
@@ -335,17 +377,19 @@ class _Loader:
     def record(self, kind: RecordKind, value: YMap, display: str, path: Path, target: dict[str, Record]) -> None:
         problems = self.problems
         check_text(value, display, problems)
-        review_state.check(value, kind.id, display, self.data.schemas.raw, problems)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems, today=self.today)
         _check_item_ids(value, display, problems)
         if value["id"] != path.stem:
             problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
                          f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
+        _check_reserved(value, display, self.data.kinds, problems)
         self.scan_facts(value, display)
         _check_unknown_costs(value, display, problems)
         target[str(value["id"])] = _record(kind.id, value, display, self.data.schemas)
         if kind.id == "case":  # missing coordinates: a warning; coordinates outside NL for an NL case: an error
             places.check_case_location(value, display, problems)
+            _check_period(value, display, problems)
         _collect_sources([value], display, "", self.sources_seen)
 
     def partial_record(self, kind: RecordKind, value: YMap, display: str, reported: int,
@@ -355,6 +399,7 @@ class _Loader:
         # Still register the id, so references to it do not add misleading follow-up errors.
         if isinstance(value.get("id"), YStr):
             _claim_id(kind.id, value, display, self.ids_seen, problems)
+            _check_reserved(value, display, self.data.kinds, problems)
             target.setdefault(str(value["id"]), None)  # type: ignore[arg-type]
         # And check the fields that are well-formed, so one run reports every mistake in the file.
         bad = {re.split(r"[.\[]", p.field)[0] for p in problems.items[reported:]}
@@ -365,7 +410,7 @@ class _Loader:
                 sound[key], sound.key_lines[key] = value[key], value.line_of(key)
         check_text(sound, display, problems)
         self.scan_facts(sound, display)
-        review_state.check(value, kind.id, display, self.data.schemas.raw, problems, skip=bad)
+        review_state.check(value, kind.id, display, self.data.schemas.raw, problems, skip=bad, today=self.today)
         self.partial.append(_record(kind.id, sound, display, self.data.schemas))
         _collect_sources([sound], display, "", self.sources_seen)
 
@@ -374,7 +419,7 @@ class _Loader:
         data, problems = self.data, self.problems
         for kind, name in LIST_FILES.items():
             path = self.root / name
-            if not path.exists():
+            if not path.exists() or self.linked(path):
                 continue
             value = self.read(path)
             if value is None:
@@ -389,6 +434,7 @@ class _Loader:
                         self.scan_facts(item, display, f"[{index + 1}]")
                     if kind == "timeline":
                         _check_timeline_dates(value, display, problems)
+                        _check_timeline_order(value, display, problems)
                 local: dict[str, int] = {}
                 for item in value:
                     if item["id"] in local:
@@ -400,6 +446,8 @@ class _Loader:
 
     def bibliography(self) -> None:
         bib_path = self.root / "references.bib"
+        if self.linked(bib_path):
+            return
         bib, bib_problems = self.cache.load(bib_path, self.rel(bib_path))
         self.data.bibliography = bib
         self.problems.extend(bib_problems)
@@ -413,8 +461,29 @@ class _Loader:
                 del target[key]
 
 
-def load_valid_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None) -> Dataset:
-    data = load_dataset(root, repo_root, cache)
+def check_record_text(data: Dataset, kind: RecordKind, path: Path, raw: bytes, display: str,
+                      today: date | None = None) -> list[Problem]:
+    """The errors one record file would have with these bytes, checked on their own (YAML, schema, text and
+    review rules, id and file name), without writing or loading the rest again: for a command that changes
+    fields which point at nothing else (status, reviewed, reviewer) before it writes."""
+    problems = Problems()
+    value = parse_yaml(raw, display, problems)
+    if value is None or problems.errors:
+        return problems.errors or [Problem(display, 1, "", "het bestand bevat geen gegevens")]
+    if not isinstance(value, YMap):
+        return [Problem(display, line_of(value, 1), "", "het bestand moet één record bevatten (veld: waarde)")]
+    if data.schemas.validate(kind.id, value, display, problems):
+        check_text(value, display, problems)
+        review_state.check(value, kind.id, display, data.schemas.raw, problems, today=today)
+        if value["id"] != path.stem:
+            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
+                         f"'{path.stem}'")
+    return problems.errors
+
+
+def load_valid_dataset(root: Path, repo_root: Path | None = None, cache: ReadingListCache | None = None,
+                       today: date | None = None) -> Dataset:
+    data = load_dataset(root, repo_root, cache, today)
     if data.problems.errors:
         raise DataError(data.problems)
     return data
@@ -425,7 +494,7 @@ def _check_themes(data: Dataset, themes_file: str, bib_file: str, problems: Prob
         if theme.id == OTHER_THEME:
             problems.add(themes_file, theme.line, "id", f"'{OTHER_THEME}' is gereserveerd voor bronnen zonder thema",
                          "kies een andere id")
-    if not data.themes:
+    if not data.themes or data.bibliography is None:
         return
     for entry in data.bibliography:
         if not data.themes_of(entry):
@@ -470,6 +539,28 @@ def _check_timeline_dates(items: YList, display: str, problems: Problems) -> Non
                          "haal 'date' weg: de datum komt uit het feitenregister")
 
 
+def _check_timeline_order(items: YList, display: str, problems: Problems) -> None:
+    """A period ends on or after its start: '2014' to '2012' is a typo. Compared as far as both are precise."""
+    for index, item in enumerate(items):
+        start, end = item.get("date"), item.get("end")
+        if isinstance(start, str) and isinstance(end, str):
+            precision = min(len(start), len(end))
+            if end[:precision] < start[:precision]:
+                problems.add(display, item.line_of("end"), f"[{index + 1}].end", f"{end} ligt vóór de datum {start}",
+                             "het einde van een periode ligt op of na het begin; controleer de jaartallen")
+
+
+def _check_period(value: YMap, display: str, problems: Problems) -> None:
+    """A case cannot end before it started (both years; a word such as 'lopend' says nothing to compare)."""
+    period = value.get("period")
+    if not isinstance(period, YMap):
+        return
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        problems.add(display, period.line_of("end"), "period.end", f"{end} ligt vóór het beginjaar {start}",
+                     "het eindjaar ligt op of na het beginjaar; controleer de jaartallen")
+
+
 def _rung(item: YMap, display: str, schemas: Schemas) -> Record:
     record = Record(plain(item))
     for name in ("aliases", "pitfalls", "corresponds"):
@@ -499,6 +590,13 @@ def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[st
                      "elke id is uniek; kies een andere")
     else:
         ids_seen[key] = (display, line)
+
+
+def _check_reserved(value: YMap, display: str, kinds: Iterable[RecordKind], problems: Problems) -> None:
+    """An id that is the name of a generated page (index, kaart, …) would overwrite that page."""
+    refused = reserved_problem(str(value["id"]), kinds)
+    if refused:
+        problems.add(display, value.line_of("id"), "id", *refused)
 
 
 def _collect_sources(items: Iterable[Any], display: str, prefix: str,

@@ -35,6 +35,14 @@ class RecordKind:
     new_label: str = ""      # how `nieuw` names it in a message (default: label)
     new_heading: str = ""    # the first comment line of a new file, 'Nieuwe methode' (default from label)
     template_dir: Path | None = field(default=None, compare=False)  # extra template folder (a kind from outside)
+    #: Pages the site writes in this kind's folder beside the records, /<url>/<name>/ ('kaart' for cases);
+    #: the overview (index) comes with ``index_template``. A record never takes one of these ids.
+    pages: tuple[str, ...] = ()
+
+    @property
+    def page_names(self) -> tuple[str, ...]:
+        """The names of the generated pages in this kind's folder: the overview (if any), then ``pages``."""
+        return ((OVERVIEW,) if self.index_template else ()) + self.pages
 
     @property
     def schema(self) -> str:
@@ -121,6 +129,12 @@ class Registry:
         return next((k for k in self._kinds.values() if word in k.typed), None)
 
 
+#: The file name of an overview page (/<url>/ is <url>/index.md).
+OVERVIEW = "index"
+#: Pages other families write one level below their own folder (/leeslijst/mijn/). Reserved for every kind
+#: too: a kind whose folder is moved (the README recipe, tests) must not meet them.
+SITE_PAGES = ("mijn",)
+
 #: Folders below docs/ that the other page families write (ladder, reading list, …): never a kind's URL.
 PAGE_FOLDERS = ("ladder", "leeslijst", "tijdlijn", "begrippen", "participatiewijzer", "open-data", "onderbouwing",
                 "nieuw", "feiten")
@@ -128,11 +142,11 @@ PAGE_FOLDERS = ("ladder", "leeslijst", "tijdlijn", "begrippen", "participatiewij
 METHOD = RecordKind(
     id="method", folder="methods", url="methoden", label="methode", plural="methoden", title="Methoden",
     template="method.md.j2", index_template="methods_index.md.j2", template_var="m", csv=True,
-    words=("methode", "method"), new_heading="Nieuwe methode")
+    words=("methode", "method"), new_heading="Nieuwe methode", pages=("vergelijk",))
 CASE = RecordKind(
     id="case", folder="cases", url="praktijk", label="praktijkvoorbeeld", plural="praktijkvoorbeelden",
     title="Praktijkvoorbeelden", template="case.md.j2", index_template="cases_index.md.j2", template_var="c",
-    csv=True, words=("casus", "case", "praktijkvoorbeeld"), new_label="praktijkvoorbeeld (casus)")
+    csv=True, words=("casus", "case", "praktijkvoorbeeld"), new_label="praktijkvoorbeeld (casus)", pages=("kaart",))
 CHECKLIST = RecordKind(
     id="checklist", folder="checklists", url="checklists", label="checklist", plural="checklists",
     title="Checklists", template="checklist.md.j2", index_template="checklists_index.md.j2", template_var="c",
@@ -147,3 +161,21 @@ def generated_dirs(kinds: Iterable[RecordKind] | None = None) -> tuple[str, ...]
     """Folders below docs/ that belong to the generator: every kind's URL folder, then PAGE_FOLDERS.
     Everything in them is rewritten each build (so no page in them is hand-written)."""
     return tuple(k.url for k in (RECORD_KINDS if kinds is None else kinds)) + PAGE_FOLDERS
+
+
+def reserved_ids(kinds: Iterable[RecordKind] | None = None) -> tuple[str, ...]:
+    """Ids no record may take, sorted: the name of every page the site generates beside records (each
+    kind's overview and ``pages``, and ``SITE_PAGES``). One list for every kind, so a record keeps its id
+    when a kind moves; the loader, `nieuw` and the web editor all refuse these."""
+    names = {name for kind in (RECORD_KINDS if kinds is None else kinds) for name in kind.page_names}
+    return tuple(sorted(names | {OVERVIEW, *SITE_PAGES}))
+
+
+def reserved_problem(record_id: str, kinds: Iterable[RecordKind] | None = None) -> tuple[str, str] | None:
+    """(message, hint) in Dutch when ``record_id`` is reserved, else None."""
+    reserved = reserved_ids(kinds)
+    if record_id not in reserved:
+        return None
+    return (f"'{record_id}' is gereserveerd: de site maakt zelf een pagina met die naam",
+            f"kies een id die zegt waar het record over gaat, en geef het bestand dezelfde naam; "
+            f"gereserveerd zijn: {', '.join(reserved)}")

@@ -17,10 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .kinds import CASE
+
 GEODATA = Path(__file__).resolve().parent.parent / "geodata" / "europe-nw.json"
 HOME = "NL"
-#: Case ids that would collide with the map page's own path (praktijk/kaart/).
-RESERVED_IDS = ("kaart",)
+#: The pages beside the cases (praktijk/kaart/, the map first): from the registry, which reserves them as ids.
+RESERVED_IDS = CASE.pages
 
 Extent = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 Point = tuple[float, float]
@@ -77,10 +79,6 @@ def check_case_location(value: Any, display: str, problems: Any) -> None:
     ``value`` is the case as read from YAML (a mapping with ``line_of``), ``problems`` a Problems.
     """
     line_of = getattr(value, "line_of", lambda key: getattr(value, "line", 0))
-    case_id = str(value.get("id", ""))
-    if case_id in RESERVED_IDS:
-        problems.add(display, line_of("id"), "id", f"'{case_id}' is gereserveerd voor de kaartpagina (praktijk/{case_id}/)",
-                     "kies een andere id")
     point = coordinates(value)
     if point is None:
         problems.add(display, line_of("id"), "coordinates",

@@ -107,12 +107,15 @@ class Problems:
         """Dutch summary line, e.g. '3 fouten in 2 bestanden'."""
         errors = self.errors
         files = {p.file for p in errors}
-        fout = "fout" if len(errors) == 1 else "fouten"
-        bestand = "bestand" if len(files) == 1 else "bestanden"
-        return f"{len(errors)} {fout} in {len(files)} {bestand}"
+        return f"{counted(len(errors), 'fout', 'fouten')} in {counted(len(files), 'bestand', 'bestanden')}"
 
     def report(self) -> str:
         return "\n".join(str(p) for p in self.errors + self.warnings)
+
+
+def counted(number: int, one: str, many: str) -> str:
+    """'1 waarschuwing', '3 waarschuwingen': a number with the word that fits it."""
+    return f"{number} {one if number == 1 else many}"
 
 
 def quote(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .problems import Problems
@@ -87,10 +88,12 @@ def reviewer_problem(text: str, words: Iterable[str]) -> str | None:
 
 
 def check(record: Any, kind: str, display: str, raw: dict[str, Any], problems: Problems,
-          skip: Iterable[str] = ()) -> None:
+          skip: Iterable[str] = (), today: date | None = None) -> None:
     """Add a problem for every review-state rule this record (a YMap from the loader) breaks.
-    Fields in ``skip`` were already reported as malformed: they are not judged again."""
+    Fields in ``skip`` were already reported as malformed: they are not judged again. ``today``: a review
+    dated after it is refused (None: the clock's date)."""
     skipped = set(skip)
+    _check_review_date(record, display, problems, skipped, today)
     if "status" in skipped or "status" not in record:
         return  # the schema check reported it
     status = str(record["status"])
@@ -130,6 +133,22 @@ def check(record: Any, kind: str, display: str, raw: dict[str, Any], problems: P
                      f"'beoordeeld' vraagt bij soort '{which}' ook: {', '.join(missing)}",
                      "vul die velden in uit de bronnen, of laat status op 'concept'; welke velden elke soort "
                      "nodig heeft, staat in docs/redactie.md")
+
+
+def _check_review_date(record: Any, display: str, problems: Problems, skipped: set[str], today: date | None) -> None:
+    """A review happened on a day that has been: 'reviewed: 2099-01-01' would head the feed as news."""
+    if "reviewed" in skipped or not isinstance(record.get("reviewed"), str):
+        return
+    try:
+        day = date.fromisoformat(str(record["reviewed"]))
+    except ValueError:
+        return  # the schema reports a date that does not exist
+    today = today or datetime.now(tz=UTC).date()
+    if day > today:
+        line = record.line_of("reviewed") if hasattr(record, "line_of") else 0
+        problems.add(display, line, "reviewed", f"{day.isoformat()} ligt in de toekomst (vandaag is het "
+                     f"{today.isoformat()})", "een beoordeling krijgt de datum waarop zij gebeurde; "
+                     f"{BEOORDEEL_COMMAND} vult die zelf in")
 
 
 #: How the fields of the table read on the site (section names of a method page).

@@ -10,6 +10,7 @@ import functools
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,7 @@ def _compiled(texts: tuple[tuple[str, str], ...]) -> tuple[dict[str, Any], dict[
     kinds = [name.removesuffix(".schema.json") for name in raw if name != COMMON]
     inlined = {kind: _inline(raw[f"{kind}.schema.json"], f"{kind}.schema.json", raw) for kind in kinds}
     checker = jsonschema.FormatChecker()
+    checker.checks(PARTIAL_DATE)(is_partial_date)
     validators = {kind: jsonschema.Draft202012Validator(schema, format_checker=checker)
                   for kind, schema in inlined.items()}
     # jsonschema walks the schema for every record (about 2 ms each); fastjsonschema compiles it to
@@ -115,6 +117,26 @@ def _compiled(texts: tuple[tuple[str, str], ...]) -> tuple[dict[str, Any], dict[
                  formats={name: functools.partial(checker.conforms, format=name) for name in checker.checkers})
              for kind, schema in inlined.items()}
     return validators, quick
+
+
+#: The format of a date as precise as a source says (common.schema.json#/$defs/partialDate).
+PARTIAL_DATE = "partial-date"
+
+
+def is_partial_date(value: object) -> bool:
+    """'2025', '2025-02' or '2025-02-28' with a month and day that exist. The shape is the pattern's job: a
+    value of another shape passes here, so it gets one message, not two."""
+    if not isinstance(value, str):
+        return True
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            date.fromisoformat(value)
+        elif len(parts) == 2:
+            return 1 <= int(parts[1]) <= 12
+    except ValueError:
+        return False
+    return True
 
 
 def _inline(node: Any, base: str, raw: dict[str, Any]) -> Any:
@@ -300,12 +322,18 @@ def _pattern(m: _Mistake) -> list[Message]:
                  "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
     if schema.get("pattern", "").startswith("^https?://"):
         return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
+    if schema.get("format") == PARTIAL_DATE:
+        return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD",
+                 "bijvoorbeeld 1969, 2014-09 of 2026-11-01")]
     if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
         return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
     return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
 
 
 def _format(m: _Mistake) -> list[Message]:
+    if m.schema.get("format") == PARTIAL_DATE:
+        return [(m.line, m.field, f"{_show(m.value)} is geen bestaande datum",
+                 "schrijf JJJJ, JJJJ-MM of JJJJ-MM-DD met een maand (01 tot 12) en dag die bestaan, bijvoorbeeld 2024-02-29")]
     return [(m.line, m.field, f"{_show(m.value)} is geen bestaande datum", "schrijf JJJJ-MM-DD, bijvoorbeeld 2024-02-29")]
 
 

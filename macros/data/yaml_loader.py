@@ -101,7 +101,17 @@ def field_at(line: str) -> str:
 
 def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     """Load one curator file. Returns None (and adds problems) when it cannot be read."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.add(display, 1, "", f"het bestand kan niet worden gelezen ({exc.strerror or 'onbekende fout'})",
+                     "controleer of het bestand bestaat en of je het mag lezen")
+        return None
+    return parse_yaml(raw, display, problems)
+
+
+def parse_yaml(raw: bytes, display: str, problems: Problems) -> Any:
+    """Load the bytes of one curator file (the text a command is about to write, say) as ``load_yaml`` does."""
     if len(raw) > MAX_BYTES:
         problems.add(display, 1, "", f"het bestand is te groot ({len(raw) // 1000} kB; maximaal {MAX_BYTES // 1000} kB)",
                      "een record hoort kort te zijn; staat er per ongeluk iets dubbel of geplakt in?")

@@ -21,6 +21,7 @@ from types import ModuleType
 
 from ..data.dataset import Dataset
 from ..data.kinds import generated_dirs
+from ..data.problems import DataError
 from . import (
     checklists,
     compare,
@@ -55,10 +56,13 @@ def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None
                 cache_dir: Path | None = None) -> dict[str, str]:
     """Every generated file, from every contributor module (one per feature).
     ``today`` is the build date (default: SOURCE_DATE_EPOCH, else the clock); tests pass their own.
-    ``cache_dir``: a folder where a build keeps what the next one may reuse (compiled templates, kept.py)."""
+    ``cache_dir``: a folder where a build keeps what the next one may reuse (compiled templates, kept.py).
+    Raises DataError when the data makes two pages of one path (an id the loader's checks did not foresee)."""
     ctx = PageContext(data, edit_base, docs_dir, today, publication, cache_dir)
     for family in PAGE_FAMILIES:
         family.contribute(ctx)
+    if ctx.problems.errors:
+        raise DataError(ctx.problems)
     return ctx.files
 
 

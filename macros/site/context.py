@@ -18,12 +18,15 @@ from .. import bibliography
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
+from ..data.problems import Problems
 from ..figures import case_map
 from . import citations
 from .kept import KeptFiles
+from .site_address import filled_in
 from .render import TermLinker, keep_compiled_templates, make_environment
 
-__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "generated_dirs", "item_file"]
+__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "configured", "generated_dirs",
+           "item_file"]
 
 #: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
 OTHER_URLS = {"rung": "ladder"}
@@ -62,12 +65,17 @@ class FurtherLine:
 FURTHER_READING_LIMIT = 8
 
 
+def configured(value: str | None) -> str:
+    """The setting as given, or '' when it is empty or still an example address: no link may point at it."""
+    return (value or "").strip() if filled_in(value) else ""
+
+
 @dataclass(frozen=True)
 class Publication:
     """Settings of the published site that pages need (mkdocs.yml: site_url, extra.correction_email, …)."""
 
     site_url: str = "http://127.0.0.1:8000/"
-    correction_email: str = ""  # where readers without a GitHub account send a correction
+    correction_email: str = ""  # where readers without a GitHub account send a correction ('': none set)
     author: str = "Redactie van de Wijkengids"  # who publishes the site (mkdocs.yml site_author)
     # The organisation that publishes the site, for structured data and the open-data catalogue
     # (mkdocs.yml extra.publisher_name, extra.publisher_url; empty: not said).
@@ -108,8 +116,14 @@ class Site:
         """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
         return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
 
+    #: Where a reader learns how to report a mistake when no correction address is set (docs/over/index.md).
+    REPORT_PAGE = "over/#fout-melden"
+
     def correction_mailto(self, record: Record) -> str:
-        """A mailto: link with the page and the record filled in, for readers who are not on GitHub."""
+        """A mailto: link with the page and the record filled in, for readers who are not on GitHub
+        ('' while no correction address is set: templates then point at REPORT_PAGE)."""
+        if not configured(self.publication.correction_email):
+            return ""
         subject = f"Correctie voor de Wijkengids: {record.heading}"
         body = (f"Pagina: {self.publication.absolute(self.url(record))}\r\n"
                 f"Record: {record.path}\r\n\r\n"
@@ -296,17 +310,34 @@ class PageContext:
         keep_compiled_templates(self.env, cache_dir / "jinja" if cache_dir else None)
         self.kept = KeptFiles(cache_dir)
         self.files: dict[str, str] = {}
+        self.owners: dict[str, Record] = {}  # path -> the record a page is about, to locate a clash
+        self.problems = Problems()  # mistakes in the data only the pages reveal (two pages of one path)
 
     def render(self, template: str, path: str, **context: Any) -> None:
         """Render a template into docs/<path>; ``base`` leads from that page's URL to the site root."""
         depth = path.count("/") + (0 if path.endswith("index.md") or not path.endswith(".md") else 1)
+        owner = next((value for value in context.values() if isinstance(value, Record)), None)
         self.add(path, self.env.get_template(template).render(
-            site=self.site, data=self.data, base="../" * depth, **context))
+            site=self.site, data=self.data, base="../" * depth, **context), owner)
 
-    def add(self, path: str, text: str) -> None:
+    def add(self, path: str, text: str, owner: Record | None = None) -> None:
+        """Add a file; ``owner`` is the record the page is about. Two pages of one path lose one of them:
+        when a record is involved that is a mistake in the data, said at its id (``problems``); between
+        two page families it is a bug in the code."""
         if path in self.files:
-            raise ValueError(f"two generators write {path}")
+            first = self.owners.get(path)
+            records = [record for record in (first, owner) if record is not None]
+            if not records:
+                raise ValueError(f"two generators write {path}")
+            for record in records:
+                other = "een andere pagina" if len(records) == 1 else "een ander record"
+                self.problems.add(record.path, record.value_lines.get(("id", record.id), record.line), "id",
+                                  f"de pagina van '{record.id}' ({path}) valt samen met {other}",
+                                  "kies een andere id (en bestandsnaam) voor dit record")
+            return
         self.files[path] = text
+        if owner is not None:
+            self.owners[path] = owner
 
 
 def item_file(key: str) -> str:

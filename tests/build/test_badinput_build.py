@@ -15,6 +15,10 @@ from tests.unit.test_badinput import BIB, M, prepare
 @pytest.mark.parametrize("case,page,expected", [
     ("yaml-bool-norway", None, f"{M}/burgerpanel.yaml:4: rungs: onbekende trede 'on'"),
     ("bib-xss-in-title", None, f"{BIB}:3: author: bron 'xss2024' bevat HTML-opmaak"),
+    # issue 26: each was published (or ended in a traceback) before
+    ("yaml-review-in-future", None, f"{M}/burgerpanel.yaml:20: reviewed: 2099-01-01 ligt in de toekomst"),
+    ("yaml-timeline-impossible-date", None, "data/timeline.yaml:8: [2].date: '2025-02-30' is geen bestaande datum"),
+    ("yaml-reserved-id", None, f"{M}/index.yaml:2: id: 'index' is gereserveerd"),
     ("yaml-utf8-bom", "burgerpanel", f"{M}/burgerpanel.yaml:1: waarschuwing: bestand begint met een BOM-teken"),
     ("yaml-jinja-in-text", "jinja", f"{M}/jinja.yaml:3: waarschuwing: summary: bevat {{{{"),
 ])
@@ -34,7 +38,7 @@ def test_the_build_stops_on_errors_and_passes_with_warnings(tmp_path: Path, monk
     if not exit_ok:
         assert pages == [], "a failed build leaves no site behind"
         assert "Traceback" not in output and "File \"" not in output, "a data error is no crash: no traceback"
-        assert re.search(r"^\d+ fouten? in \d+ bestand(en)?; de site is niet gebouwd\.$", output, re.M), output
+        assert re.search(r"^\d+ fout(en)? in \d+ bestand(en)?; de site is niet gebouwd\.$", output, re.M), output
         return
     html = (site / "methoden" / page / "index.html").read_text(encoding="utf-8")
     assert "waarschuwing" not in html and "tip:" not in html
@@ -71,3 +75,21 @@ def test_a_bug_in_the_code_still_shows_its_traceback(tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback (most recent call last)" in output and "RuntimeError: kapot" in output, output[-3000:]
+
+
+def test_a_linked_record_stops_the_build_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 26: a file in data/methods/ that linked to a file outside the repository was published."""
+    data_dir = prepare("valid-baseline", tmp_path)
+    outside = tmp_path / "buiten" / "geheim.yaml"
+    outside.parent.mkdir()
+    outside.write_text((data_dir / "methods" / "burgerpanel.yaml").read_text(encoding="utf-8")
+                       .replace("id: burgerpanel", "id: geheim"), encoding="utf-8")
+    (data_dir / "methods" / "geheim.yaml").symlink_to(outside)
+    monkeypatch.setenv("WIJKENGIDS_DATA", str(data_dir))
+    site = tmp_path / "site"
+    result = build_site(site, project=fixture_project(tmp_path / "project"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"{M}/geheim.yaml:1: is een symbolische koppeling (symlink)" in output, output[-2000:]
+    assert str(outside) not in output and "Traceback" not in output
+    assert not site.exists() or not list(site.rglob("*.html"))

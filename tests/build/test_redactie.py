@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
+from macros.site.context import configured
 from tests.support import ROOT
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -81,14 +82,23 @@ def test_the_curator_guide_shows_every_command_as_a_code_block(built_site: Path)
     assert fences and blocks == fences, "every ``` block of docs/redactie.md is a <pre><code> block, in order"
 
 
-def test_every_record_page_offers_a_correction_by_mail(built_site: Path, data) -> None:
-    address = config()["extra"]["correction_email"]
+def test_every_record_page_says_how_to_report_a_mistake(built_site: Path, data) -> None:
+    """By mail when mkdocs.yml has a real address; else one link to "Een fout melden", never to a placeholder."""
+    address = configured(config()["extra"]["correction_email"])
     urls = [f"{folder}/{record_id}/" for folder, records in
             (("methoden", data.methods), ("praktijk", data.cases), ("checklists", data.checklists)) for record_id in records]
     assert len(urls) == len(data.methods) + len(data.cases) + len(data.checklists) > 0
+    over = (built_site / "over" / "index.html").read_text(encoding="utf-8")
+    assert 'id="fout-melden"' in over
     for url in urls:
         page = built_site / url / "index.html"
         parsed = read(page)
+        html = page.read_text(encoding="utf-8")
+        if not address:
+            assert [link["href"] for link in parsed.links if "fout-melden" in (link.get("href") or "")] == \
+                ["../../over/#fout-melden"], url
+            assert "mailto:" not in html, url
+            continue
         mail = [link for link in parsed.links if (link.get("href") or "").startswith(f"mailto:{address}?subject=")]
         assert len(mail) == 1, f"{url}: one correction link"
         target = urlsplit(mail[0]["href"])
@@ -98,10 +108,29 @@ def test_every_record_page_offers_a_correction_by_mail(built_site: Path, data) -
         body = fields["body"][0]
         assert f"/{url}\r\n" in body and re.search(r"Record: data/\w+/[\w-]+\.yaml", body), body
         # the data file is a small line for the curators, after the correction link and at the end
-        html = page.read_text(encoding="utf-8")
         assert html.index("mailto:") < html.index("Voor de redactie:") and html.index("Voor de redactie:") > \
                html.rfind("</h2>"), url
         assert "Bekijk of wijzig de gegevens" not in html
+
+
+_LINK = re.compile(r"""(?:href|src|action|content)\s*=\s*["']([^"']*)["']""", re.I)
+
+
+def test_no_page_links_to_a_placeholder_address(built_site: Path) -> None:
+    """The default configuration (mkdocs.yml as it is) has no real repository or correction address: then
+    no edit link, no repository link and no mailto: may point at an example such as JOUW-… or ….invalid."""
+    wrong = []
+    for path in sorted(built_site.rglob("*")):
+        if path.suffix in (".html", ".xml", ".json", ".txt") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            wrong += [f"{path.relative_to(built_site)}: {url}" for url in _LINK.findall(text)
+                      if "JOUW-" in url or ".invalid" in url.casefold()]
+            if path.suffix == ".xml" or path.suffix == ".json":
+                wrong += [f"{path.relative_to(built_site)}: {m}" for m in re.findall(r"\S*(?:JOUW-|\.invalid)\S*", text)]
+    assert wrong == [], "\n".join(wrong[:20])
+    if not configured(config().get("repo_url")):
+        home = (built_site / "index.html").read_text(encoding="utf-8")
+        assert 'class="md-source"' not in home and 'rel="edit"' not in home
 
 
 def test_whats_new_is_an_atom_feed_linked_from_the_home_page(built_site: Path) -> None:

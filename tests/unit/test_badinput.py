@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -62,6 +63,7 @@ class Case:
 
 
 HINT_QUOTE = "zet de waarde tussen aanhalingstekens"
+TODAY = date(2026, 12, 1)  # the day every case is checked on: no test reads the clock
 
 CORPUS_CASES = [
     # --- BibTeX ------------------------------------------------------------------------------
@@ -254,6 +256,23 @@ EXTRA_CASES = [
         (f"{M}/burgerpanel.yaml:4: rungs[1]: ongeldige id 'adviseren⍽'; bevat een harde spatie (U+00A0)", "")]),
     Case("bib-commented-out-entry", "FAIL", errors=[
         (f"{BIB}:2: bron 'oud2019' staat achter een '%', maar BibTeX leest hem toch", "haal de '%' weg")]),
+    # Issue 26: a review dated in the future would be published as news; a day that does not exist as a date.
+    Case("yaml-review-in-future", "FAIL", errors=[
+        (f"{M}/burgerpanel.yaml:20: reviewed: 2099-01-01 ligt in de toekomst (vandaag is het {TODAY.isoformat()})",
+         "de datum waarop zij gebeurde")], present=["method:burgerpanel"]),
+    Case("yaml-timeline-impossible-date", "FAIL", errors=[
+        ("data/timeline.yaml:8: [2].date: '2025-02-30' is geen bestaande datum", "maand (01 tot 12) en dag die bestaan")]),
+    Case("yaml-timeline-ends-before-start", "FAIL", errors=[
+        ("data/timeline.yaml:15: [3].end: 2018 ligt vóór de datum 2019-06-01", "op of na het begin")]),
+    Case("yaml-period-ends-before-start", "FAIL", errors=[
+        ("data/cases/voorbeeldwijk.yaml:8: period.end: 2012 ligt vóór het beginjaar 2014", "op of na het beginjaar")],
+         present=["case:voorbeeldwijk"]),
+    # Ids that are the names of generated pages: the build would stop with "two generators write methoden/index.md".
+    Case("yaml-reserved-id", "FAIL", errors=[
+        (f"{M}/index.yaml:2: id: 'index' is gereserveerd: de site maakt zelf een pagina met die naam", "kaart, mijn"),
+        ("data/checklists/index.yaml:2: id: 'index' is gereserveerd", "gereserveerd zijn: index"),
+        ("data/cases/kaart.yaml:2: id: 'kaart' is gereserveerd", "gereserveerd zijn: index")],
+         present=["method:index", "checklist:index", "case:kaart"]),
 ]
 
 ALL_CASES = CORPUS_CASES + EXTRA_CASES
@@ -332,7 +351,7 @@ def test_every_corpus_file_has_an_adapted_case() -> None:
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_bad_input(case: Case, tmp_path: Path) -> None:
     data_dir = prepare(case.name, tmp_path)
-    data = load_dataset(data_dir, data_dir.parent)
+    data = load_dataset(data_dir, data_dir.parent, today=TODAY)
     errors = [str(p) for p in data.problems.errors]
     warnings = [str(p) for p in data.problems.warnings]
 
@@ -343,7 +362,7 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
 
     if case.kind == "FAIL":
         with pytest.raises(DataError) as stopped:
-            load_valid_dataset(data_dir, data_dir.parent)
+            load_valid_dataset(data_dir, data_dir.parent, today=TODAY)
         assert case.errors[0][0] in str(stopped.value), "the build stops and says why"
         return
 
@@ -467,3 +486,20 @@ def test_every_message_names_the_invisible_characters_it_quotes(char: str, shown
     assert char not in text
     assert text == (f"data/methods/x.yaml:4: rungs{shown}: onbekende trede 'advi{shown}seren'; bevat {name}, "
                     f"hier getoond als {shown} (tip: bedoel je 'adviseren'? niet 'advi{shown}seren')")
+
+
+# --- issue 26: what a careless curator did, refused by `controleer` too ------------------------------
+
+@pytest.mark.parametrize("case", ["yaml-review-in-future", "yaml-timeline-impossible-date", "yaml-reserved-id"])
+def test_controleer_refuses_the_issue_26_inputs_at_their_line(case: str, tmp_path: Path) -> None:
+    import io
+
+    from scripts.check import run
+
+    out = io.StringIO()
+    code, _ = run(prepare(case, tmp_path), out, today=TODAY)
+    expected = next(c for c in ALL_CASES if c.name == case).errors
+    assert code == 1
+    for start, words in expected:
+        assert any(line.startswith(start) and words in line for line in out.getvalue().splitlines()), out.getvalue()
+    assert "Traceback" not in out.getvalue()

@@ -239,4 +239,4 @@ def test_the_map_page_id_is_reserved(data_dir: Path) -> None:
     (data_dir / CASE).rename(data_dir / "cases" / "kaart.yaml")
     edit(data_dir / "cases" / "kaart.yaml", "id: voorbeeldwijk", "id: kaart")
     errors, _ = problems_about_coordinates(data_dir)
-    assert any("gereserveerd voor de kaartpagina" in e for e in errors)
+    assert any("id: 'kaart' is gereserveerd" in e for e in errors), errors

@@ -18,12 +18,13 @@ import jsonschema
 import pytest
 import referencing
 
+from macros.bibliography import importer as bib_import
 from macros.bibliography import load_bibliography
-from macros.data import export, review
+from macros.data import export, record_template, review
 from macros.data.dataset import load_dataset, load_valid_dataset, plain
 from macros.data.problems import Problems
 from macros.data.yaml_loader import load_yaml
-from scripts import bib_import, record_template, wijkengids
+from scripts import wijkengids
 from tests.support import ROOT
 
 ZOTERO = ROOT / "tests" / "fixtures" / "bib" / "zotero-export.bib"

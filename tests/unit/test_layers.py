@@ -28,7 +28,8 @@ def forbidden(names: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("module", [
     "macros.data.dataset", "macros.data.cited_by", "macros.data.export", "macros.bibliography",
-    "scripts.check", "scripts.wijkengids", "scripts.bib_import", "scripts.record_template",
+    "scripts.check", "scripts.wijkengids", "macros.bibliography.importer", "macros.data.record_template",
+    "macros.data.review_record",
 ])
 def test_data_layer_and_curator_commands_import_no_rendering(module: str) -> None:
     names = loaded_after(module)

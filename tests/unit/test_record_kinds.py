@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from macros.data import export
+from macros.data import export, record_template
 from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.data.kinds import PAGE_FOLDERS, RECORD_KINDS, KindError, RecordKind
 from macros.site.build import build_pages, write_pages
-from scripts import record_template
 from tests.support import SITE_DATA
 
 TODAY = date(2026, 11, 23)

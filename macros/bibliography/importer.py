@@ -13,16 +13,17 @@
 """
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.bibliography import Bibliography, Entry, load_bibliography
-from macros.bibliography.text import fold_accents
-from macros.data.problems import Problems
+from ..data.atomic_file import write_atomically
+from ..data.problems import Problems, counted
+from .load import load_bibliography
+from .model import Bibliography, Entry
+from .text import fold_accents
 
 ADDED, DUPLICATE, CONFLICT = "toegevoegd", "dubbel", "sleutel in gebruik"
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
@@ -117,7 +118,7 @@ def import_bib(target: Path, export: Path, today: date, target_display: str) -> 
     """Plan the merge of ``export`` into ``target``; nothing is written here (see ``write``)."""
     bib, problems = load_bibliography(export, str(export))
     if problems.errors:
-        return ImportResult([], problems, None, f"het importbestand bevat {_fouten(len(problems.errors))}; "
+        return ImportResult([], problems, None, f"het importbestand bevat {counted(len(problems.errors), 'fout', 'fouten')}; "
                             "er is niets toegevoegd")
     incoming = sorted(bib, key=lambda e: e.line)
     if not incoming:
@@ -151,15 +152,5 @@ def _load_text(text: str, display: str) -> Problems:
 
 def write(target: Path, text: str) -> None:
     """Replace the file in one step, so an interrupted import never leaves half a file."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".references-", suffix=".bib")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, text.encode("utf-8"), best_effort=False)
 
-
-def _fouten(n: int) -> str:
-    return f"{n} {'fout' if n == 1 else 'fouten'}"

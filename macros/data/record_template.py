@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.bibliography.text import fold_accents
-from macros.data.export import FieldDoc, field_docs
-from macros.data.kinds import RECORD_KINDS
+from ..bibliography.text import fold_accents
+from .atomic_file import write_atomically
+from .export import FieldDoc, field_docs
+from .kinds import RECORD_KINDS, reserved_ids
 
 # What curators type, the heading of a new file and its folder come from the record kinds
 # (macros/data/kinds.py: words, new_heading, folder).
@@ -57,20 +58,25 @@ def free_slug(folder: Path, slug: str) -> str:
 def resolve_kind(word: str) -> str:
     kind = RECORD_KINDS.by_word(word)
     if kind is None:
-        raise TemplateError(f"onbekend soort record '{word}'; kies uit: "
-                            + ", ".join(k.typed[0] for k in RECORD_KINDS))
+        raise TemplateError(f"onbekend soort record '{word}' (tip: kies uit: "
+                            + ", ".join(k.typed[0] for k in RECORD_KINDS) + ")")
     return kind.id
 
 
 def check_name(name: str) -> str:
+    """The name as it will stand in the file; a name that gives no usable id is refused."""
     name = " ".join(name.split())
     if not name:
-        raise TemplateError("de naam is leeg; geef de naam tussen aanhalingstekens, bijvoorbeeld \"Wijkcafé\"")
+        raise TemplateError("de naam is leeg (tip: geef de naam tussen aanhalingstekens, bijvoorbeeld \"Wijkcafé\")")
     if len(name) > NAME_MAX:
-        raise TemplateError(f"de naam is te lang ({len(name)} tekens; hoogstens {NAME_MAX}); "
-                            "kies een kortere naam, details horen in de beschrijving")
+        raise TemplateError(f"de naam is te lang ({len(name)} tekens; hoogstens {NAME_MAX}) "
+                            "(tip: kies een kortere naam; details horen in de beschrijving)")
     if not slugify(name):
-        raise TemplateError(f"uit de naam '{name}' valt geen id te maken; gebruik letters of cijfers")
+        raise TemplateError(f"uit de naam '{name}' valt geen id te maken (tip: gebruik letters of cijfers)")
+    if slugify(name) in reserved_ids():
+        raise TemplateError(f"de naam '{name}' geeft de id '{slugify(name)}', en die is gereserveerd: de site maakt "
+                            f"zelf een pagina met die naam (tip: kies een naam die zegt waar het record over gaat; "
+                            f"gereserveerd zijn: {', '.join(reserved_ids())})")
     return name
 
 
@@ -226,14 +232,18 @@ def render(data: Any, kind: str, name: str, slug: str, today: date) -> str:
 
 
 def create(data_dir: Path, data: Any, kind_word: str, name: str, today: date) -> tuple[Path, str, str]:
-    """Write the new file; returns (path, kind, id). Never overwrites an existing file."""
+    """Write the new file (in one step, ``atomic_file``); returns (path, kind, id). Never overwrites an existing
+    file. Raises TemplateError, with nothing written, for a kind or name that cannot be used."""
     kind = resolve_kind(kind_word)
     name = check_name(name)
     folder = data_dir / RECORD_KINDS[kind].folder
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise TemplateError(f"data/{folder.name} is geen gewone map (tip: de records van deze soort horen in de "
+                            f"map data/{folder.name}/ van deze repository)")
     slug = free_slug(folder, slugify(name))
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug}.yaml"
     text = render(data, kind, name, slug, today)
-    with path.open("x", encoding="utf-8", newline="\n") as handle:  # 'x': fails instead of overwriting
-        handle.write(text)
+    if path.exists() or path.is_symlink():  # free_slug looked a moment ago; never overwrite
+        raise TemplateError(f"{path.name} bestaat al (tip: probeer het opnieuw)")
+    write_atomically(path, text.encode("utf-8"), best_effort=False)
     return path, kind, slug
