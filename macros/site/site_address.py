@@ -20,7 +20,7 @@ PLACEHOLDER_MARKS = ("JOUW-", ".invalid")
 def filled_in(value: str | None) -> bool:
     """A setting counts only when it holds something other than a placeholder."""
     text = (value or "").strip()
-    return bool(text) and not any(mark.casefold() in text.casefold() for mark in PLACEHOLDER_MARKS)
+    return bool(text) and not any(mark in text for mark in PLACEHOLDER_MARKS)
 
 
 def public_address(site_url: str | None) -> str:
