@@ -10,7 +10,7 @@ thousands of them into docs/ only for MkDocs to copy them again cost about a sec
 repository's own ``.gitignore`` needs no list of them (one per record kind would follow the registry).
 
 ``PAGE_FAMILIES`` is the explicit list of page modules (one per feature), imported here at the top:
-each has ``contribute(ctx)`` and imports only ``context`` (and ``nav``) from this package, never this
+each has ``contribute(ctx)`` and imports helpers from this package (``context``, ``nav``, …), never this
 module. A family that writes a page into a record kind's folder declares it in ``KIND_PAGES``
 (``macros/site/nav.py``); ``KIND_PAGES`` here collects them for the menu. How to add a family: README.
 """
