@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from macros.data.dataset import Dataset, load_valid_dataset
-from macros.data.kinds import PAGE_FOLDERS
-from macros.site.build import KIND_PAGES, build_pages
+from macros.data.kinds import PAGE_FOLDERS, PageFolders
+from macros.site.build import KIND_PAGES, PAGE_FAMILIES, build_pages
+from macros.site.context import PageContext
 from macros.site.records import record_pages
 from tests.support import FIXTURE_DATA
 
@@ -21,12 +22,20 @@ def built() -> tuple[Dataset, dict[str, str]]:
     return data, build_pages(data, today=date(2026, 11, 23))
 
 
-def test_the_folders_page_families_write_are_the_registrys_page_folders(built: tuple[Dataset, dict[str, str]]) -> None:
+def test_each_family_writes_into_its_own_page_folder_or_a_kinds_folder(
+        built: tuple[Dataset, dict[str, str]]) -> None:
     """A family writing into a folder that PAGE_FOLDERS lacks would get no .gitignore line and no clean-up,
-    and a kind could take its URL; a folder PAGE_FOLDERS names but no family writes is left over."""
-    data, pages = built
-    written = {path.split("/", 1)[0] for path in pages if "/" in path}
-    assert written - {kind.url for kind in data.kinds} == set(PAGE_FOLDERS)
+    and a kind could take its URL; a folder PAGE_FOLDERS names but its family no longer writes is left over."""
+    data, _ = built
+    kinds = {kind.url for kind in data.kinds}
+    families = {family.__name__.rsplit(".", 1)[1]: family for family in PAGE_FAMILIES}
+    assert set(PageFolders._fields) <= set(families), "PAGE_FOLDERS names its folders after the family modules"
+    for name, family in families.items():
+        ctx = PageContext(data, today=date(2026, 11, 23))
+        family.contribute(ctx)
+        folders = {path.split("/", 1)[0] for path in ctx.files if "/" in path}
+        own = {getattr(PAGE_FOLDERS, name)} if name in PageFolders._fields else set()
+        assert folders - kinds == own, f"macros/site/{name}.py writes into {sorted(folders - kinds)}"
 
 
 def test_every_page_in_a_kinds_folder_is_a_record_its_overview_or_a_declared_kind_page(
