@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data.kinds import RecordKind
+from ..data.problems import Problem
 
 #: The entry in mkdocs.yml's nav that the record kinds replace. Left as it is (no macros plugin), MkDocs
 #: reports it as a page that does not exist, so it cannot pass unnoticed.
@@ -75,9 +76,10 @@ def with_kinds(nav: list[Any], kinds: Iterable[RecordKind], pages: Iterable[Kind
 
     expanded = expand(list(nav or []))
     if found != 1:
-        raise NavError(f"mkdocs.yml: nav: de regel '- {KINDS_ENTRY}' staat er {found} keer in, en moet er precies "
-                       "één keer in staan (tip: zet hem waar de methoden, praktijkvoorbeelden en checklists in het "
-                       "menu horen; de bouw vult er elke soort record uit macros/data/kinds.py in)")
+        raise NavError(str(Problem(
+            "mkdocs.yml", 0, "nav", f"de regel '- {KINDS_ENTRY}' staat er {found} keer in, en hoort er precies één "
+            "keer in te staan", "zet hem waar de methoden, praktijkvoorbeelden en checklists in het menu horen; de "
+            "bouw zet daar elke soort record uit macros/data/kinds.py")))
     return expanded
 
 
