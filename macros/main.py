@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.config.config_options import PathSpec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
@@ -23,8 +24,8 @@ from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem
-from macros.site import catalogue, citations, link_preview
-from macros.site.build import Publication, build_pages, split_pages, write_pages
+from macros.site import catalogue, citations, link_preview, nav, records
+from macros.site.build import KIND_PAGES, Publication, build_pages, split_pages, write_pages
 from macros.site.context import configured
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
@@ -114,6 +115,7 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
     _loaded["data"] = data
+    kinds_in_menu_and_theme(env.conf, data)
     for fact in fact_register.stale(data.facts, review.build_date()):
         data_log.warning("WARNING -  %s", Problem(
             "data/feiten.yaml", fact.line, fact.id,
@@ -253,6 +255,20 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
 def _stopped(error: DataError) -> str:
     """What a build stopped by mistakes in the data prints: the Dutch list and one summary line."""
     return error.problems.report() + "\n" + error.problems.summary() + "; de site is niet gebouwd."
+
+
+def kinds_in_menu_and_theme(conf: MkDocsConfig, data: Dataset) -> None:
+    """The record kinds of the registry in the menu, where mkdocs.yml's nav says ``(soorten records)``
+    (macros/site/nav.py), and in the theme: ``extra.record_pages`` tells overrides/main.html which pages are
+    records. Record pages are left out of the menu on purpose (``not_in_nav``): a page missing from it by
+    mistake still stops the build (validation.nav.omitted_files: warn)."""
+    try:
+        conf["nav"] = nav.with_kinds(conf["nav"], data.kinds, KIND_PAGES)
+    except nav.NavError as error:
+        raise Abort(str(error)) from None
+    records_off_nav = PathSpec().run_validation("\n".join(nav.off_nav(data.kinds)))
+    conf["not_in_nav"] = conf["not_in_nav"] + records_off_nav if conf["not_in_nav"] else records_off_nav
+    conf["extra"]["record_pages"] = records.record_pages(data)
 
 
 def _reported(make: Callable[[], Markup]) -> Markup:

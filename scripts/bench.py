@@ -51,7 +51,9 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from macros.data.kinds import generated_dirs
+from macros.data.kinds import RECORD_KINDS, generated_dirs
+from macros.site import nav
+from macros.site.build import KIND_PAGES
 from scripts.bench_search import measure_site, real_site_rows, table
 from scripts.project import copy_project
 
@@ -287,8 +289,23 @@ def baseline_config(project: Path) -> str:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     baseline = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", text)
     assert baseline != text and "macros" not in re.findall(r"^plugins:\n((?:  .*\n)+)", baseline, re.M)[0]
+    baseline = with_kinds_written_in(baseline)
     (project / "mkdocs-baseline.yml").write_text(baseline, encoding="utf-8")
     return "mkdocs-baseline.yml"
+
+
+def with_kinds_written_in(text: str) -> str:
+    """mkdocs.yml's text with what the macros plugin adds to its nav written in (macros/site/nav.py): the
+    record kinds in place of KINDS_ENTRY, and their records' pages in not_in_nav. The same menu, so both
+    builds write the same pages."""
+    entry = re.search(rf"^( *)- {re.escape(nav.KINDS_ENTRY)}\n", text, re.M)
+    block = re.search(r"^not_in_nav: \|\n(?:  .*\n)*", text, re.M)
+    assert entry and block, "mkdocs.yml: no KINDS_ENTRY in nav, or no not_in_nav block"
+    items = yaml.safe_dump(nav.kind_items(RECORD_KINDS, KIND_PAGES), allow_unicode=True, sort_keys=False)
+    text = text[:entry.start()] + "".join(entry.group(1) + line + "\n" for line in items.splitlines()) + text[entry.end():]
+    block = re.search(r"^not_in_nav: \|\n(?:  .*\n)*", text, re.M)
+    assert block
+    return text[:block.end()] + "".join(f"  {line}\n" for line in nav.off_nav(RECORD_KINDS)) + text[block.end():]
 
 
 class _Assets(HTMLParser):

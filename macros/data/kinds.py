@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,25 @@ OVERVIEW = "index"
 #: too: a kind whose folder is moved (the README recipe, tests) must not meet them.
 SITE_PAGES = ("mijn",)
 
+
+class PageFolders(NamedTuple):
+    """The folder below docs/ of each other page family, by its module in macros/site/ (README: "Een nieuwe
+    soort pagina toevoegen"). The one place of these names: the modules write their pages into
+    ``PAGE_FOLDERS.<module>``. A tuple, so ``PAGE_FOLDERS`` is also simply the list of them."""
+
+    ladder: str = "ladder"
+    readinglist: str = "leeslijst"
+    timeline: str = "tijdlijn"
+    glossary: str = "begrippen"
+    selector: str = "participatiewijzer"
+    opendata: str = "open-data"
+    onderbouwing: str = "onderbouwing"
+    news: str = "nieuw"
+    facts_page: str = "feiten"
+
+
 #: Folders below docs/ that the other page families write (ladder, reading list, …): never a kind's URL.
-PAGE_FOLDERS = ("ladder", "leeslijst", "tijdlijn", "begrippen", "participatiewijzer", "open-data", "onderbouwing",
-                "nieuw", "feiten")
+PAGE_FOLDERS = PageFolders()
 
 METHOD = RecordKind(
     id="method", folder="methods", url="methoden", label="methode", plural="methoden", title="Methoden",

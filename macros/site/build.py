@@ -10,7 +10,9 @@ thousands of them into docs/ only for MkDocs to copy them again cost about a sec
 repository's own ``.gitignore`` needs no list of them (one per record kind would follow the registry).
 
 ``PAGE_FAMILIES`` is the explicit list of page modules (one per feature), imported here at the top:
-each has ``contribute(ctx)`` and imports only ``context`` from this package, never this module.
+each has ``contribute(ctx)`` and imports helpers from this package (``context``, ``nav``, …), never this
+module. A family that writes a page into a record kind's folder declares it in ``KIND_PAGES``
+(``macros/site/nav.py``); ``KIND_PAGES`` here collects them for the menu. How to add a family: README.
 """
 from __future__ import annotations
 
@@ -39,9 +41,10 @@ from . import (
     timeline,
 )
 from .context import PageContext, Publication
+from .nav import KindPage
 
-__all__ = ["PAGE_FAMILIES", "PageContext", "Publication", "build_pages", "generated_dirs", "split_pages",
-           "write_pages"]
+__all__ = ["KIND_PAGES", "PAGE_FAMILIES", "PageContext", "Publication", "build_pages", "generated_dirs",
+           "split_pages", "write_pages"]
 
 #: Written by every build into docs/: git ignores what the generator writes (and this file itself).
 GITIGNORE = ".gitignore"
@@ -49,6 +52,9 @@ GITIGNORE = ".gitignore"
 #: Every page family, in the order they add their files.
 PAGE_FAMILIES: tuple[ModuleType, ...] = (records, ladder, checklists, readinglist, selector, timeline, glossary,
                                          map, compare, opendata, onderbouwing, news, facts_page, discovery)
+
+#: The pages families write into a record kind's folder (the map, the comparison), in the order of the families.
+KIND_PAGES: tuple[KindPage, ...] = tuple(page for family in PAGE_FAMILIES for page in getattr(family, "KIND_PAGES", ()))
 
 
 def build_pages(data: Dataset, edit_base: str = "", docs_dir: Path | None = None,

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 from .. import bibliography
 from ..data import facts as fact_register
 from ..data.dataset import Dataset
+from ..data.kinds import PAGE_FOLDERS
 
 
 class CitationError(Exception):
@@ -79,7 +80,7 @@ def sources_markup(data: Dataset, keys: tuple[str, ...] | list[str], *, base: st
 
 
 #: Where the register of facts is published (macros/site/facts_page.py).
-FACTS_URL = "feiten/"
+FACTS_URL = f"{PAGE_FOLDERS.facts_page}/"
 #: The heading of a page's list of checked facts, and its anchor.
 FACTS_HEADING = "Datums en bedragen: bron en controle"
 

@@ -20,7 +20,11 @@ from typing import Any
 
 from ..bibliography.text import fold_accents
 from ..data.dataset import Dataset, Record
-from .context import COMPARE_MAX, PageContext
+from .context import COMPARE_MAX, COMPARE_PAGE, PageContext
+from .nav import KindPage
+
+#: The comparison is a page in the methods' folder, under their overview in the menu (macros/site/nav.py).
+KIND_PAGES = (KindPage("method", COMPARE_PAGE, "Vergelijken"),)
 
 #: The rows of the comparison, in order: (id in compare_cells.j2 and the script, Dutch label).
 ROWS: tuple[tuple[str, str], ...] = (

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from ..figures import case_map
 from .context import MAP_PAGE, PageContext
+from .nav import KindPage
+
+#: The map is a page in the cases' folder, under their overview in the menu (macros/site/nav.py).
+KIND_PAGES = (KindPage("case", MAP_PAGE, "Kaart"),)
 
 
 def contribute(ctx: PageContext) -> None:

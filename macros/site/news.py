@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ..data import history, review, review_state
 from ..data.dataset import Record
-from ..data.kinds import RECORD_KINDS
+from ..data.kinds import PAGE_FOLDERS, RECORD_KINDS
 from .context import PageContext
 
-PAGE = "nieuw/index.md"
+PAGE = f"{PAGE_FOLDERS.news}/index.md"
 FEED = "nieuw.xml"
 PAGE_ITEMS = 100  # the page shows this many events; the feed the newest FEED_ITEMS
 FEED_ITEMS = 50
@@ -95,12 +95,12 @@ def atom_feed(found: list[Event], ctx: PageContext) -> str:
         return element
 
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
-    sub(feed, "id", publication.absolute("nieuw/"))
+    sub(feed, "id", publication.absolute(f"{PAGE_FOLDERS.news}/"))
     sub(feed, "title", "Wijkengids: wat is er nieuw")
     sub(feed, "subtitle", "Methoden, praktijkvoorbeelden en checklists die zijn toegevoegd, gewijzigd of beoordeeld.")
     sub(feed, "updated", _stamp(found[0].day if found else site.build_date))
     sub(feed, "link", rel="self", type="application/atom+xml", href=publication.absolute(FEED))
-    sub(feed, "link", rel="alternate", type="text/html", href=publication.absolute("nieuw/"))
+    sub(feed, "link", rel="alternate", type="text/html", href=publication.absolute(f"{PAGE_FOLDERS.news}/"))
     author = sub(feed, "author")
     sub(author, "name", publication.author)
     for event in found:

@@ -4,9 +4,10 @@ x-review-requires table) and the data (counts), so the page cannot drift from th
 from __future__ import annotations
 
 from ..data import review_state
+from ..data.kinds import PAGE_FOLDERS
 from .context import PageContext
 
-PAGE = "onderbouwing/index.md"
+PAGE = f"{PAGE_FOLDERS.onderbouwing}/index.md"
 
 
 def contribute(ctx: PageContext) -> None:

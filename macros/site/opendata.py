@@ -8,10 +8,11 @@ stands ``catalogus.jsonld``, the description of every file for data portals (cat
 from __future__ import annotations
 
 from ..data import export
+from ..data.kinds import PAGE_FOLDERS
 from . import catalogue
 from .context import PageContext
 
-FOLDER = "open-data"
+FOLDER = PAGE_FOLDERS.opendata
 
 
 def contribute(ctx: PageContext) -> None:

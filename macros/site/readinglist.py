@@ -35,6 +35,7 @@ from ..bibliography.text import _FOLD, fold_accents
 from ..bibliography import Entry
 from ..data.dataset import LIST_FILES, OTHER_THEME, Dataset, Record, reference_keys
 from ..data.cited_by import FURTHER_READING, CitedBy, citations, is_further_reading
+from ..data.kinds import PAGE_FOLDERS
 from .context import PageContext, item_file
 from .kept import family_key
 
@@ -214,6 +215,8 @@ def contribute(ctx: PageContext) -> None:
 
 #: The name of the reading list's kept files (kept.py).
 FAMILY = "leeslijst"
+#: The reading list's folder below docs/.
+FOLDER = PAGE_FOLDERS.readinglist
 
 
 def _read(path: Path) -> bytes:
@@ -228,20 +231,20 @@ def _make(ctx: PageContext, items: list[Item]) -> None:
     groups = build_groups(data, items)
     for item in items:  # one entry each, as static files: they work without JavaScript
         one = downloads([item.entry], ("bib", "ris"))
-        ctx.add(f"leeslijst/bron/{item_file(item.key)}.bib", one["bib"])
-        ctx.add(f"leeslijst/bron/{item_file(item.key)}.ris", one["ris"])
+        ctx.add(f"{FOLDER}/bron/{item_file(item.key)}.bib", one["bib"])
+        ctx.add(f"{FOLDER}/bron/{item_file(item.key)}.ris", one["ris"])
     for ext, text in downloads([i.entry for i in items]).items():
-        ctx.add(f"leeslijst/wijkengids.{ext}", text)
+        ctx.add(f"{FOLDER}/wijkengids.{ext}", text)
     for group in groups:
         for ext, text in downloads([i.entry for i in group.items]).items():
-            ctx.add(f"leeslijst/thema-{group.id}.{ext}", text)
+            ctx.add(f"{FOLDER}/thema-{group.id}.{ext}", text)
     years = [int(i.entry.year) for i in items if i.entry.year]
     kinds = [(value, label, sum(1 for i in items if i.kind == value)) for value, label in TYPE_LABELS.items()]
     labels = {g.id: g.label for g in groups}
-    ctx.render("readinglist.md.j2", "leeslijst/index.md", items=items, groups=groups, formats=FORMATS,
+    ctx.render("readinglist.md.j2", f"{FOLDER}/index.md", items=items, groups=groups, formats=FORMATS,
                kinds=[k for k in kinds if k[2]], first_year=min(years, default=0), last_year=max(years, default=0),
                undated=sum(1 for i in items if not i.entry.year), theme_label=labels.__getitem__, md_text=md_text)
-    ctx.render("readinglist_mine.md.j2", "leeslijst/mijn/index.md", items=items, formats=FORMATS,
+    ctx.render("readinglist_mine.md.j2", f"{FOLDER}/mijn/index.md", items=items, formats=FORMATS,
                exports=Markup(my_list_data(items)))
 
 

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .. import bibliography
 from ..bibliography.text import fold_accents
 from ..data.dataset import Dataset, reference_keys
+from ..data.kinds import PAGE_FOLDERS
 from ..figures.ladder_svg import ladder_svg
 from .context import PageContext
 
@@ -128,6 +129,6 @@ def selector_json(data: Dataset) -> str:
 
 def contribute(ctx: PageContext) -> None:
     data = ctx.data
-    ctx.render("selector.md.j2", "participatiewijzer/index.md", filters=filters(data),
+    ctx.render("selector.md.j2", f"{PAGE_FOLDERS.selector}/index.md", filters=filters(data),
                ladder_figure=lambda base: Markup(ladder_svg(data.rungs, data.roles, base, id_prefix="wg-pw-ladder")))
-    ctx.add("participatiewijzer/data.json", selector_json(data))
+    ctx.add(f"{PAGE_FOLDERS.selector}/data.json", selector_json(data))

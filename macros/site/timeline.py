@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data.dataset import reference_keys
+from ..data.kinds import PAGE_FOLDERS
 from .context import PageContext
 
 
@@ -53,5 +54,5 @@ def contribute(ctx: PageContext) -> None:
     events = sorted(data.timeline, key=lambda e: (e["date"].ljust(10, "0"), e["title"]))
     themes = {e.id: event_themes(data, e) for e in events}
     used = [(t.id, t["label"], sum(t.id in ids for ids in themes.values())) for t in data.themes]
-    ctx.render("timeline.md.j2", "tijdlijn/index.md", events=events, decades=decades(events), themes=themes,
+    ctx.render("timeline.md.j2", f"{PAGE_FOLDERS.timeline}/index.md", events=events, decades=decades(events), themes=themes,
                theme_options=[option for option in used if option[2]])

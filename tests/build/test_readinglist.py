@@ -258,6 +258,10 @@ def test_cite_in_a_handwritten_page_links_to_the_entry_and_back(project: Path,
 
         Zie {{ cite("vanderlaan2019", pages="14") }}. {{ cite("arnstein1969", narrative=True) }} bedacht de ladder.
         """), encoding="utf-8")
+    # A page outside the menu must say so, or the strict build stops (mkdocs.yml: validation.nav.omitted_files).
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /bronnen-test.md\n"),
+                      encoding="utf-8")
     out, result = _build(project, monkeypatch)
     assert result.returncode == 0, result.stdout + result.stderr
     bib, _ = bibliography.load_bibliography(project / "data" / "references.bib", "references.bib")

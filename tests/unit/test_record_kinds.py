@@ -1,6 +1,7 @@
 """Record kinds come from one registry (macros/data/kinds.py): a new kind is one definition, its schema and
 its template. Here a kind 'hulpmiddel' is added by the test alone, no module edited, and shows up in the
-pages, the open data, the reading list's back-links, `nieuw` and the generated docs/.gitignore."""
+pages, the open data, the reading list's back-links, the menu, the theme's record marker, `nieuw` and the
+generated docs/.gitignore."""
 from __future__ import annotations
 
 import csv
@@ -14,13 +15,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from markupsafe import escape
 
 from macros.data import export, record_template
 from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.data.kinds import PAGE_FOLDERS, RECORD_KINDS, KindError, RecordKind
-from macros.site.build import build_pages, write_pages
-from tests.support import SITE_DATA
+from macros.site import nav
+from macros.site.build import KIND_PAGES, build_pages, write_pages
+from macros.site.records import record_pages
+from tests.support import ROOT, SITE_DATA
 
 TODAY = date(2026, 11, 23)
 
@@ -106,6 +110,34 @@ def test_a_new_kind_gets_its_page_open_data_and_back_links(hulpmiddel: RecordKin
     reading = pages["leeslijst/index.md"]
     assert re.search(r'<span class="wg-ll__where">hulpmiddel:</span> '
                      r'<a href="\.\./hulpmiddelen/buurtkaart/#bron-bzk2020">Buurtkaart</a>', reading), "back-link from the reading list"
+
+
+def site_nav() -> list:
+    """The nav of mkdocs.yml as written (its !ENV tags read as their default)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node)[-1]
+                                 if isinstance(node, yaml.SequenceNode) else loader.construct_scalar(node))
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+
+
+def test_a_new_kind_is_in_the_menu_and_its_records_are_marked(hulpmiddel: RecordKind, data_dir: Path) -> None:
+    """What the build hands MkDocs and the theme (macros/main.py: kinds_in_menu_and_theme): the menu gets the
+    kind's overview after the kinds before it, its records stay out of the menu on purpose, and exactly its
+    records are record pages to overrides/main.html (the search filter 'soort', blocks left out of search)."""
+    data = load_dataset(data_dir, data_dir.parent)
+    menu = nav.with_kinds(site_nav(), data.kinds, KIND_PAGES)
+    titles = [next(iter(item)) for item in menu]
+    assert titles.index("Hulpmiddelen") == titles.index("Checklists") + 1, titles
+    assert {"Hulpmiddelen": "hulpmiddelen/index.md"} in menu
+    assert "/hulpmiddelen/*.md" in nav.off_nav(data.kinds)
+
+    marked = record_pages(data)
+    assert marked["hulpmiddelen/buurtkaart.md"] == "hulpmiddel"
+    assert "hulpmiddelen/index.md" not in marked
+    assert set(marked) <= set(build_pages(data, today=TODAY)), "every marked page is a page the build writes"
+    # The search filter chip and the editor collection of a new kind follow the registry too: their
+    # assertions belong here (the engineers of the search chips and of the editor relations add them).
 
 
 def test_nieuw_writes_a_valid_file_of_the_new_kind(hulpmiddel: RecordKind, data_dir: Path) -> None:
