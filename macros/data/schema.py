@@ -33,6 +33,7 @@ class Schemas:
         self.raw = {name: json.loads(text) for name, text in texts.items()}
         self._validators, self._quick = _compiled(tuple(texts.items()))
         self._lists: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
+        self._references: dict[str, tuple[Reference, ...]] = {}
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -55,6 +56,21 @@ class Schemas:
         if kind not in self._lists:  # asked for every record: worked out once per kind
             self._lists[kind] = _list_fields(self._validators[kind].schema)
         return self._lists[kind]
+
+    def references(self, kind: str) -> tuple[Reference, ...]:
+        """Every field of this kind (for list files: of one item) that names something elsewhere: the
+        schema's "x-ref" on an id or a list of ids. The cross-reference checks, the editor's relation
+        widgets and the examples in a new record follow from these."""
+        if kind not in self._references:
+            schema = self._validators[kind].schema
+            self._references[kind] = tuple(_references(schema["items"] if _is_array(schema) else schema, ()))
+        return self._references[kind]
+
+    @functools.cache  # noqa: B019 - one Schemas per load of the data, asked for every record
+    def reference_fields(self, target: str) -> frozenset[str]:
+        """The names of the fields, in any schema, that hold ids of `target` ('fact': in_force, feit)."""
+        return frozenset(ref.path[-1] for kind in self._validators for ref in self.references(kind)
+                         if ref.target == target)
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         try:
@@ -79,7 +95,41 @@ class Schemas:
         return ok
 
 
-_ANNOTATIONS = {"description", "title", "x-labels", "$comment", "examples", "default"}
+_ANNOTATIONS = {"description", "title", "x-labels", "$comment", "examples", "default", "x-ref"}
+#: The keyword that says what an id names: a record kind ('method', 'checklist', …), or 'rung', 'role',
+#: 'fact' (data/feiten.yaml) or 'source' (a key of data/references.bib).
+REF = "x-ref"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field whose value names something elsewhere (see Schemas.references)."""
+
+    path: tuple[str, ...]  # ('items', '*', 'methods'): '*' stands for every item of a list
+    target: str
+    many: bool  # a list of ids, not one
+
+
+def _merged(node: Any) -> dict[str, Any]:
+    """An inlined schema node with the parts of its allOf merged in."""
+    if not isinstance(node, dict):
+        return {}
+    merged: dict[str, Any] = {}
+    for part in node.get("allOf", []):
+        merged.update(_merged(part))
+    return {**merged, **node}
+
+
+def _references(node: dict[str, Any], path: tuple[str, ...]) -> Iterable[Reference]:
+    node = _merged(node)
+    items = _merged(node.get("items")) if _is_array(node) else {}
+    if REF in node or REF in items:
+        yield Reference(path, node.get(REF) or items[REF], many=_is_array(node))
+    elif items.get("type") == "object":
+        yield from _references(items, (*path, "*"))
+    elif node.get("type") == "object":
+        for name, sub in node.get("properties", {}).items():
+            yield from _references(sub, (*path, name))
 
 
 def ref_target(ref: str, base: str, raw: dict[str, Any]) -> tuple[Any, str]:
