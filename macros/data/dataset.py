@@ -18,7 +18,7 @@ from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
 from .kinds import RECORD_KINDS, RecordKind
-from .problems import DataError, Problems
+from .problems import DataError, Problems, quote
 from .schema import Schemas
 from .text_rules import check_text, strings
 from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
@@ -26,6 +26,9 @@ from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml
 LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes": "themes.yaml",
               "facts": "feiten.yaml"}
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
+#: Words the web editor's form also uses ({waarde}: the id as quote() shows it).
+ID_TAKEN = ("{waarde} is al in gebruik in {plaats}", "elke id is uniek; kies een andere")
+NOT_THE_FILE_NAME = "{waarde} is niet gelijk aan de bestandsnaam {bestand}"
 
 
 class Record(dict[str, Any]):
@@ -338,8 +341,8 @@ class _Loader:
         review_state.check(value, kind.id, display, self.data.schemas.raw, problems)
         _check_item_ids(value, display, problems)
         if value["id"] != path.stem:
-            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
-                         f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
+            problems.add(display, value.line_of("id"), "id", NOT_THE_FILE_NAME.format(waarde=quote(value["id"]),
+                         bestand=quote(path.stem)), f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
         self.scan_facts(value, display)
         _check_unknown_costs(value, display, problems)
@@ -492,8 +495,8 @@ def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[st
     line = value.line_of("id")
     if key in ids_seen:
         first_file, first_line = ids_seen[key]
-        problems.add(display, line, "id", f"'{value['id']}' is al in gebruik in {first_file}:{first_line}",
-                     "elke id is uniek; kies een andere")
+        problems.add(display, line, "id", ID_TAKEN[0].format(waarde=quote(value["id"]),
+                                                            plaats=f"{first_file}:{first_line}"), ID_TAKEN[1])
     else:
         ids_seen[key] = (display, line)
 

@@ -334,9 +334,27 @@ def _const(m: _Mistake) -> list[Message]:
     return [(m.line, m.field, f"onbekende waarde {_show(m.value)}", f"alleen {m.error.validator_value!r} is toegestaan")]
 
 
+#: The check's words for the rules the web editor also checks in its form (macros/site/editor_config.py),
+#: as (message, hint): {waarde} is the value as quote() shows it, {lengte} its length, {maximum} the limit.
+EMPTY_TEXT = ("mag niet leeg zijn", "vul tekst in of laat het veld weg")
+TOO_LONG = ("is te lang ({lengte} tekens; maximaal {maximum})", "maak de tekst korter; details horen in de beschrijving")
+
+
+def pattern_words(schema: dict[str, Any], is_id: bool) -> tuple[str, str]:
+    """(message, hint) for a text that does not have the form the schema's pattern asks for."""
+    pattern = schema.get("pattern", "")
+    if is_id:
+        return "ongeldige id {waarde}", "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'"
+    if pattern.startswith("^https?://"):
+        return "{waarde} is geen webadres", "begin met https:// (of http://), zonder spaties"
+    if schema.get("format") == "date" or "[0-9]{4}-" in pattern:
+        return "{waarde} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01"
+    return "{waarde} heeft niet de juiste vorm", schema.get("description", "")
+
+
 def _empty_text(m: _Mistake) -> list[Message] | None:
     if isinstance(m.value, str) and not m.value.strip():
-        return [(m.line, m.field, "mag niet leeg zijn", "vul tekst in of laat het veld weg")]
+        return [(m.line, m.field, *EMPTY_TEXT)]
     return None
 
 
@@ -344,15 +362,10 @@ def _pattern(m: _Mistake) -> list[Message]:
     empty = _empty_text(m)
     if empty is not None:
         return empty
-    line, field, schema, value = m.line, m.field, m.schema, m.value
-    if m.path and m.path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
-        return [(line, field, f"ongeldige id {_show(value)}",
-                 "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
-    if schema.get("pattern", "").startswith("^https?://"):
-        return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
-    if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
-        return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
-    return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
+    is_id = bool(m.path and m.path[-1] == "id"
+                 or m.field.endswith("]") and m.schema.get("pattern", "").startswith("^[a-z0-9]"))
+    message, hint = pattern_words(m.schema, is_id)
+    return [(m.line, m.field, message.format(waarde=_show(m.value)), hint)]
 
 
 def _format(m: _Mistake) -> list[Message]:
@@ -364,8 +377,7 @@ def _min_items(m: _Mistake) -> list[Message]:
 
 
 def _max_length(m: _Mistake) -> list[Message]:
-    return [(m.line, m.field, f"is te lang ({len(m.value)} tekens; maximaal {m.error.validator_value})",
-             "maak de tekst korter; details horen in de beschrijving")]
+    return [(m.line, m.field, TOO_LONG[0].format(lengte=len(m.value), maximum=m.error.validator_value), TOO_LONG[1])]
 
 
 def _unique_items(m: _Mistake) -> list[Message]:
