@@ -71,8 +71,9 @@ function checked(Control) {
       // Does a record of this collection with this id exist? The backend knows (GitHub, or decap-server).
       const key = this.key(value);
       if (!asking.has(key)) {
+        // decap-server answers a file that is not there with an entry without text; GitHub with an error.
         const question = this.props.loadEntry(this.props.collection.get("name"), value)
-          .then(() => true, () => false)
+          .then((entry) => Boolean(entry && entry.raw), () => false)
           .then((found) => {
             taken.set(key, found);
             asking.delete(key);
