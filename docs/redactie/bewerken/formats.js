@@ -44,8 +44,10 @@ function flowShortLists(YAML, node) {
   // [a, b, c] for lists of ids, as hand-written files have them.
   YAML.visit(node, {
     Seq(_, seq) {
+      // Only ids that read the same in every YAML reader: PyYAML (the check) cannot read ':x' or 'x:'
+      // in a flow list, which the yaml library would write plain (found by tests/unit/test_editor_yaml.py).
       if (seq.items.length && seq.items.every((item) => YAML.isScalar(item)
-        && /^[A-Za-z0-9_:.-]+$/.test(String(item.value)))) seq.flow = true;
+        && /^[A-Za-z0-9_]([A-Za-z0-9_:.-]*[A-Za-z0-9_.-])?$/.test(String(item.value)))) seq.flow = true;
     },
   });
 }
