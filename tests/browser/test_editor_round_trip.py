@@ -192,6 +192,27 @@ def enter(form: Form, field: dict, path: tuple[str, ...], value: Any, data: Any)
         raise AssertionError(f"no way to fill a {widget} widget ({'.'.join(path)})")
 
 
+def refused_in_the_form(page, url: str, data: Any, repository: Path) -> None:
+    """Before a record is saved, the form says what `controleer` would say: a taken id, a name of only
+    spaces, HTML in a text; and nothing is written (Decap would have saved the id as 'selwerd-1')."""
+    page.goto(f"{url}/redactie/bewerken/#/collections/cases")  # away from the record just saved
+    page.locator("a[href='#/collections/cases/new']").click()
+    expect(page.get_by_label("Id (korte naam)")).to_have_value("")
+    taken = sorted(data.cases)[0]
+    page.get_by_label("Id (korte naam)").fill(taken)
+    page.get_by_label("Naam", exact=True).fill("   ")
+    page.get_by_label("Plaats of wijk").fill("Wijk <script>alert(1)</script>")
+    page.get_by_role("button", name="Opslaan").click()
+    errors = page.locator("ul[class*=ControlErrors] li")
+    expect(errors.filter(has_text="is al in gebruik")).to_have_text(
+        f"Id (korte naam): '{taken}' is al in gebruik in data/cases/{taken}.yaml (tip: elke id is uniek; kies een andere)")
+    expect(errors.filter(has_text="Naam:")).to_have_text(
+        "Naam: mag niet leeg zijn (tip: vul tekst in of laat het veld weg)")
+    expect(errors.filter(has_text="HTML")).to_contain_text("Plaats of wijk: bevat HTML (<script>); dat is niet toegestaan")
+    branches = git(repository, "branch", "--list", "cms/cases/*").stdout.split()
+    assert branches == ["cms/cases/proef-case"], f"saved anyway: {branches}"
+
+
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("rondgang") / "project")
@@ -247,6 +268,7 @@ def test_every_field_of_every_kind_saved_through_the_form_is_checked_and_built(
                 raise AssertionError(f"{kind.id} not saved: {shown_errors}") from None
             page.wait_for_url(re.compile(f"/entries/proef-{kind.id}$"))  # Decap opens the saved record
             typed[kind.id] = entries
+        refused_in_the_form(page, url, data, repository)
         context.close()
     assert errors == []
 
