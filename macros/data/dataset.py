@@ -20,7 +20,7 @@ from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
 from . import places, review_state
 from .kinds import RECORD_KINDS, RecordKind, reserved_problem
-from .problems import DataError, Problem, Problems
+from .problems import DataError, Problem, Problems, quote
 from .schema import Schemas
 from .text_rules import check_text, strings
 from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml, parse_yaml
@@ -30,6 +30,9 @@ LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "themes"
 #: The repository this code lives in: data/schema/ may link here, nowhere else.
 CODE_ROOT = Path(__file__).resolve().parents[2]
 OTHER_THEME = "overig"  # the reading-list group of entries that match no theme (a reserved theme id)
+#: Words the web editor's form also uses ({waarde}: the id as quote() shows it).
+ID_TAKEN = ("{waarde} is al in gebruik in {plaats}", "elke id is uniek; kies een andere")
+NOT_THE_FILE_NAME = "{waarde} is niet gelijk aan de bestandsnaam {bestand}"
 
 
 class Record(dict[str, Any]):
@@ -258,7 +261,7 @@ class _Loader:
         """Note every fact this value refers to; say where a reference is written wrongly."""
         fact_register.malformed_refs(value, display, self.problems)
         self.fact_uses.extend(fact_register.uses_in(value, display, prefix))
-        for path, item in _fact_fields(value, prefix):
+        for path, item in _fact_fields(value, prefix, self.data.schemas.reference_fields("fact")):
             self.fact_uses.append(fact_register.FactUse(display, line_of(item), path, str(item)))
 
     def check_facts(self) -> None:
@@ -272,7 +275,7 @@ class _Loader:
             if fact is None:
                 problems.add(use.file, use.line, use.field, f"onbekend feit '{use.fact_id}'",
                              fact_register.unknown_hint(use.fact_id, known))
-            elif use.field.rsplit(".", 1)[-1] in _DATE_FACT_FIELDS and not fact.get("datum"):
+            elif use.field.rsplit(".", 1)[-1] in data.schemas.reference_fields("fact") and not fact.get("datum"):
                 problems.add(use.file, use.line, use.field, f"feit '{use.fact_id}' is geen datum",
                              "kies een feit met 'datum:' in het register")
 
@@ -290,7 +293,7 @@ class _Loader:
             used: list[str] = []
             for key in list(record):
                 record[key] = fact_register.resolve_value(record[key], known, according_to, used)
-            for name in _DATE_FACT_FIELDS:
+            for name in sorted(data.schemas.reference_fields("fact")):
                 if record.get(name):
                     used.append(str(record[name]))
             if record.kind == "timeline" and record.get("feit") and not record.get("date"):
@@ -380,8 +383,8 @@ class _Loader:
         review_state.check(value, kind.id, display, self.data.schemas.raw, problems, today=self.today)
         _check_item_ids(value, display, problems)
         if value["id"] != path.stem:
-            problems.add(display, value.line_of("id"), "id", f"'{value['id']}' is niet gelijk aan de bestandsnaam "
-                         f"'{path.stem}'", f"noem het bestand {value['id']}.yaml of pas de id aan")
+            problems.add(display, value.line_of("id"), "id", NOT_THE_FILE_NAME.format(waarde=quote(value["id"]),
+                         bestand=quote(path.stem)), f"noem het bestand {value['id']}.yaml of pas de id aan")
         _claim_id(kind.id, value, display, self.ids_seen, problems)
         _check_reserved(value, display, self.data.kinds, problems)
         self.scan_facts(value, display)
@@ -516,14 +519,11 @@ def _check_unknown_costs(value: YMap, display: str, problems: Problems) -> None:
                          "zet onder costs een 'redactienotitie:' met de bronnen die de redactie doorzocht, en wanneer")
 
 
-#: Fields whose value is the id of a date in the register: a regulation's in-force date, a timeline event's day.
-_DATE_FACT_FIELDS = ("in_force", "feit")
-
-
-def _fact_fields(value: Any, prefix: str) -> Iterable[tuple[str, Any]]:
-    """(path, id) of each field that names a date fact, in a record or a list item."""
+def _fact_fields(value: Any, prefix: str, names: Iterable[str]) -> Iterable[tuple[str, Any]]:
+    """(path, id) of each field that names a fact by itself (x-ref "fact": a regulation's in-force date,
+    a timeline event's day), in a record or a list item; such a fact must be a date."""
     if isinstance(value, YMap):
-        for name in _DATE_FACT_FIELDS:
+        for name in sorted(names):
             if isinstance(value.get(name), YStr):
                 yield (f"{prefix}.{name}" if prefix else name), value[name]
 
@@ -586,8 +586,8 @@ def _claim_id(kind: str, value: YMap, display: str, ids_seen: dict[str, tuple[st
     line = value.line_of("id")
     if key in ids_seen:
         first_file, first_line = ids_seen[key]
-        problems.add(display, line, "id", f"'{value['id']}' is al in gebruik in {first_file}:{first_line}",
-                     "elke id is uniek; kies een andere")
+        problems.add(display, line, "id", ID_TAKEN[0].format(waarde=quote(value["id"]),
+                                                            plaats=f"{first_file}:{first_line}"), ID_TAKEN[1])
     else:
         ids_seen[key] = (display, line)
 
@@ -630,35 +630,49 @@ def _unknown(problems: Problems, record: Record | None, field: str, value: str, 
     problems.add(record.path if record else "", line, field, f"onbekende {what} '{value}'", hint)
 
 
+#: What a reference that is not to a record names, as a message says it ('onbekende trede').
+_TARGET_WORDS = {"rung": "trede", "role": "rol"}
+
+
+def _referenced(value: Any, path: Sequence[str], field: str = "") -> Iterable[tuple[str, Any]]:
+    """(field as a curator reads it, value) of what a record holds at a reference's path."""
+    if not path:
+        yield field, value
+    elif path[0] == "*":
+        for index, item in enumerate(value or []):
+            yield from _referenced(item, path[1:], f"{field}[{index + 1}]")
+    elif isinstance(value, dict) and value.get(path[0]) is not None:
+        yield from _referenced(value[path[0]], path[1:], f"{field}.{path[0]}" if field else path[0])
+
+
 def _check_references(data: Dataset, sources_seen: list[tuple[str, int, str, str]], problems: Problems,
                       partial: Sequence[Record] = ()) -> None:
-    rung_ids = [r.id for r in data.rungs]
-    role_ids = [r.id for r in data.roles]
+    # Every id that names a record, a rung or a role, found where the schemas say ("x-ref"); sources
+    # and facts have checks of their own (below, and in facts.py).
+    known: dict[str, Any] = {kind.id: data.records_of(kind.id) for kind in data.kinds}
+    words = {kind.id: kind.label for kind in data.kinds} | _TARGET_WORDS
+    if data.ladder:
+        known |= {"rung": [r.id for r in data.rungs], "role": [r.id for r in data.roles]}
 
-    for rung in data.rungs:
-        for role in rung["corresponds"]:
-            if role not in role_ids:
-                _unknown(problems, rung, f"bewoners.{rung.id}.corresponds", role, role_ids, "rol", rung.line)
-
-    def check_ids(record: Record, field: str, values: list[str], known: Iterable[str], what: str) -> None:
-        # `known` is a dict or list: membership only; a list copy per record made this quadratic.
-        for value in values:
-            if value not in known:
-                _unknown(problems, record, field, value, known, what, record.value_lines.get((field, value), record.line))
+    def check(record: Record, schema: str, within: tuple[str, ...] = (), where: str = "") -> None:
+        for ref in data.schemas.references(schema):
+            if ref.target not in known or ref.path[:len(within)] != within:
+                continue
+            for name, value in _referenced(record, ref.path[len(within):]):
+                for item in value if ref.many else [value]:
+                    # `known` is a dict or list: membership only; a list copy per record made this quadratic.
+                    if item not in known[ref.target]:
+                        _unknown(problems, record, where + name, item, known[ref.target], words[ref.target],
+                                 record.value_lines.get((name, item), record.line))
 
     for record in [*data.all_records(), *partial]:
-        if record is None:
-            continue
-        if data.ladder:
-            check_ids(record, "rungs", record.get("rungs") or [], rung_ids, "trede")
-            check_ids(record, "roles", record.get("roles") or [], role_ids, "rol")
-        check_ids(record, "methods", record.get("methods") or [], data.methods, "methode")
-        check_ids(record, "related", record.get("related") or [], data.methods, "methode")
-        check_ids(record, "checklists", record.get("checklists") or [], data.checklists, "checklist")
-        for index, item in enumerate(record.get("items") or []):
-            check_ids(record, f"items[{index + 1}].methods", item.get("methods", []), data.methods, "methode")
+        if record is not None:
+            check(record, record.kind)
     for entry in data.timeline + data.glossary:
-        check_ids(entry, "methods", entry.get("methods") or [], data.methods, "methode")
+        check(entry, entry.kind)
+    for side in data.ladder:
+        for index, rung in enumerate(data.ladder[side]):  # a rung is one item of bewoners or overheid
+            check(rung, "ladder", within=(side, "*"), where=f"{side}[{index + 1}].")
 
     if data.bibliography is None:
         return

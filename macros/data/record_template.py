@@ -18,6 +18,7 @@ from ..bibliography.text import fold_accents
 from .atomic_file import write_atomically
 from .export import FieldDoc, field_docs
 from .kinds import RECORD_KINDS, reserved_ids
+from .schema import REF
 
 # What curators type, the heading of a new file and its folder come from the record kinds
 # (macros/data/kinds.py: words, new_heading, folder).
@@ -89,16 +90,20 @@ def yaml_scalar(text: str) -> str:
 
 
 class _Context:
-    """What the placeholders need from the existing data: a rung, a role, a source, a method."""
+    """What the placeholders need from the existing data: the first id of whatever a field names."""
 
     def __init__(self, data: Any, name: str, slug: str, today: date):
         self.name, self.slug, self.today = name, slug, today
-        self.rung = data.rungs[0].id if data.rungs else "informeren"
-        self.role = data.roles[0].id if data.roles else "faciliteren"
         keys = list(data.bibliography.keys()) if data.bibliography is not None else []
-        self.source = keys[0] if keys else "sleutel-uit-de-leeslijst"
-        self.method = next(iter(sorted(data.methods)), "id-van-een-methode")
-        self.checklist = next(iter(sorted(data.checklists)), "id-van-een-checklist")
+        # What a field with "x-ref" names (the schemas' relations), by target: records by kind id.
+        self.first: dict[str, str] = {
+            "rung": data.rungs[0].id if data.rungs else "informeren",
+            "role": data.roles[0].id if data.roles else "faciliteren",
+            "source": keys[0] if keys else "sleutel-uit-de-leeslijst",
+            "fact": next((f.id for f in data.facts if f.get("datum")), "id-uit-het-feitenregister"),
+        }
+        for kind in data.kinds:
+            self.first[kind.id] = next(iter(sorted(data.records_of(kind.id))), f"id-van-een-{kind.label}")
 
 
 def _choice(value: str, label: str) -> str:
@@ -112,6 +117,9 @@ def _choice(value: str, label: str) -> str:
 
 #: Fields a curator never types: the command `beoordeel` sets them after a real review.
 SET_BY_REVIEW = ("reviewed", "reviewer")
+REVIEW_PLACEHOLDERS = {"reviewed": "JJJJ-MM-DD", "reviewer": '"Naam, rol"'}
+#: The pattern of a year or a month (JJJJ or JJJJ-MM), such as described_until: a new record says this month.
+YEAR_OR_MONTH = "^[0-9]{4}(-[0-9]{2})?$"
 REVIEW_NOTE = ("Niet zelf invullen: na een echte beoordeling zet 'python -m scripts.wijkengids beoordeel ID "
                "--door \"Naam, rol\"' status, reviewed en reviewer.")
 
@@ -134,56 +142,51 @@ def _comment(doc: FieldDoc, indent: str) -> list[str]:
     return [f"{indent}# {line}" for line in textwrap.wrap(text, WRAP - len(indent) - 2)]
 
 
+def _reference(doc: FieldDoc) -> str | None:
+    """What the field's ids name (the schema's "x-ref", on the field or on its items), if anything."""
+    items = doc.schema.get("items")
+    return doc.schema.get(REF) or (items.get(REF) if isinstance(items, dict) else None)
+
+
+def _is_year(schema: dict[str, Any]) -> bool:
+    """A year, or a year or a word (period.start): its first form is a whole number."""
+    forms = schema.get("oneOf") or [schema]
+    return any(f.get("type") == "integer" or str(f.get("$ref", "")).endswith("/year") for f in forms)
+
+
+def _scalar(value: Any) -> str:
+    return yaml_scalar(value) if isinstance(value, str) else json.dumps(value)
+
+
 def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[str]:
-    """'name: value' (and any following lines) for this field, uncommented."""
+    """'name: value' (and any following lines) for this field, uncommented. The value comes from the
+    schema: the data's first id for a relation ("x-ref"), the first choice of a fixed list, a year or
+    month from today, else the schema's own "examples"."""
     key = f"{indent}{doc.name}:"
     inner = indent + "  "
-    name = doc.name
-    if name == "id":
-        return [f"{key} {ctx.slug if indent == '' else 'punt-1'}"]
-    if name in ("name", "title") and indent == "":
+    schema = doc.schema
+    examples = schema.get("examples") or []
+    if indent == "" and doc.name == "id":
+        return [f"{key} {ctx.slug}"]
+    if indent == "" and doc.name in ("name", "title"):  # what Record.heading shows
         return [f"{key} {yaml_scalar(ctx.name)}"]
-    if name == "reviewed" and indent == "":
+    if indent == "" and doc.name in SET_BY_REVIEW:
+        return [f"{key} {REVIEW_PLACEHOLDERS[doc.name]}"]
+    target = _reference(doc)
+    if target:
+        first = ctx.first.get(target, "id")
+        return [f"{key} [{first}]" if schema.get("type") == "array" else f"{key} {first}"]
+    if schema.get("format") == "date":  # never a made-up date: the curator fills in a real one
         return [f"{key} JJJJ-MM-DD"]
-    if name == "reviewer" and indent == "":
-        return [f'{key} "Naam, rol"']
-    if doc.ref == "url":
-        return [f"{key} https://wetten.overheid.nl/"]
-    if doc.ref == "date":
-        return [f"{key} JJJJ-MM-DD"]
-    if name == "country":
-        return [f"{key} NL"]
-    if name == "start":
-        return [f"{key} {ctx.today.year}"]
-    if name == "described_until":
-        return [f"{key} {ctx.today.year}-{ctx.today.month:02d}"]
-    if name == "end":
-        return [f"{key} lopend"]
-    if name in ("lat", "lon"):
-        return [f"{key} {'52.37' if name == 'lat' else '4.89'}"]
     if doc.choices:
         first = doc.choices[0][0]
-        return [f"{key} {first}" if doc.value_text.startswith("één") else f"{key} [{first}]"]
-    if doc.ref == "rungs":
-        return [f"{key} [{ctx.rung}]"]
-    if doc.ref == "roles":
-        return [f"{key} [{ctx.role}]"]
-    if doc.ref == "sources":
-        return [f"{key} [{ctx.source}]"]
-    if doc.ref == "ids":
-        target = {"checklists": ctx.checklist}.get(name, ctx.method)
-        return [f"{key} [{target}]"]
-    if doc.ref == "markdown":
-        return [f"{key} |", f"{inner}Nog in te vullen. Schrijf hier de tekst; Markdown mag (*cursief*, **vet**, lijstjes)."]
-    if doc.ref == "textList":
-        return [key, f"{inner}- Nog in te vullen."]
-    if doc.ref == "text":
-        return [f"{key} Nog in te vullen."]
-    if doc.value_text == "groep velden":
-        lines = [key]
-        for child in doc.children:
-            lines += _field(child, ctx, inner, kind)
-        return lines
+        return [f"{key} [{first}]" if schema.get("type") == "array" else f"{key} {first}"]
+    if _is_year(schema) and not examples:
+        return [f"{key} {ctx.today.year}"]
+    if schema.get("pattern") == YEAR_OR_MONTH:
+        return [f"{key} {ctx.today.year}-{ctx.today.month:02d}"]
+    if doc.children and schema.get("type") == "object":
+        return [key] + [line for child in doc.children for line in _field(child, ctx, inner, kind)]
     if doc.children:  # a list of items with their own fields (checklist points)
         lines = [key]
         opens_item = True
@@ -196,10 +199,14 @@ def _value_lines(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[s
                 opens_item = False
             lines += child_lines
         return lines
-    if doc.value_text.startswith("lijst van"):
-        example = "Andere naam" if name == "aliases" else "Nog in te vullen"
-        return [f"{key} [{example}]"]
-    return [f"{key} Nog in te vullen."]
+    example = examples[0] if examples else PLACEHOLDER.capitalize() + "."
+    if isinstance(example, list):
+        return [key] + [f"{inner}- {_scalar(item)}" for item in example]
+    if schema.get("type") == "array":
+        return [key, f"{inner}- {_scalar(example)}"]
+    if isinstance(example, str) and "\n" not in example and len(example) > 60:  # a text to write: a block
+        return [f"{key} |", f"{inner}{example}"]
+    return [f"{key} {_scalar(example)}"]
 
 
 def _field(doc: FieldDoc, ctx: _Context, indent: str, kind: str) -> list[str]:

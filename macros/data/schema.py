@@ -34,6 +34,7 @@ class Schemas:
         self.raw = {name: json.loads(text) for name, text in texts.items()}
         self._validators, self._quick = _compiled(tuple(texts.items()))
         self._lists: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
+        self._references: dict[str, tuple[Reference, ...]] = {}
 
     @cached_property
     def labels(self) -> dict[str, dict[str, str]]:
@@ -56,6 +57,21 @@ class Schemas:
         if kind not in self._lists:  # asked for every record: worked out once per kind
             self._lists[kind] = _list_fields(self._validators[kind].schema)
         return self._lists[kind]
+
+    def references(self, kind: str) -> tuple[Reference, ...]:
+        """Every field of this kind (for list files: of one item) that names something elsewhere: the
+        schema's "x-ref" on an id or a list of ids. The cross-reference checks, the editor's relation
+        widgets and the examples in a new record follow from these."""
+        if kind not in self._references:
+            schema = self._validators[kind].schema
+            self._references[kind] = tuple(_references(schema["items"] if _is_array(schema) else schema, ()))
+        return self._references[kind]
+
+    @functools.cache  # noqa: B019 - one Schemas per load of the data, asked for every record
+    def reference_fields(self, target: str) -> frozenset[str]:
+        """The names of the fields, in any schema, that hold ids of `target` ('fact': in_force, feit)."""
+        return frozenset(ref.path[-1] for kind in self._validators for ref in self.references(kind)
+                         if ref.target == target)
 
     def validate(self, kind: str, value: Any, display: str, problems: Problems) -> bool:
         try:
@@ -80,7 +96,41 @@ class Schemas:
         return ok
 
 
-_ANNOTATIONS = {"description", "title", "x-labels", "$comment", "examples", "default"}
+_ANNOTATIONS = {"description", "title", "x-labels", "$comment", "examples", "default", "x-ref"}
+#: The keyword that says what an id names: a record kind ('method', 'checklist', …), or 'rung', 'role',
+#: 'fact' (data/feiten.yaml) or 'source' (a key of data/references.bib).
+REF = "x-ref"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field whose value names something elsewhere (see Schemas.references)."""
+
+    path: tuple[str, ...]  # ('items', '*', 'methods'): '*' stands for every item of a list
+    target: str
+    many: bool  # a list of ids, not one
+
+
+def _merged(node: Any) -> dict[str, Any]:
+    """An inlined schema node with the parts of its allOf merged in."""
+    if not isinstance(node, dict):
+        return {}
+    merged: dict[str, Any] = {}
+    for part in node.get("allOf", []):
+        merged.update(_merged(part))
+    return {**merged, **node}
+
+
+def _references(node: dict[str, Any], path: tuple[str, ...]) -> Iterable[Reference]:
+    node = _merged(node)
+    items = _merged(node.get("items")) if _is_array(node) else {}
+    if REF in node or REF in items:
+        yield Reference(path, node.get(REF) or items[REF], many=_is_array(node))
+    elif items.get("type") == "object":
+        yield from _references(items, (*path, "*"))
+    elif node.get("type") == "object":
+        for name, sub in node.get("properties", {}).items():
+            yield from _references(sub, (*path, name))
 
 
 def ref_target(ref: str, base: str, raw: dict[str, Any]) -> tuple[Any, str]:
@@ -306,9 +356,29 @@ def _const(m: _Mistake) -> list[Message]:
     return [(m.line, m.field, f"onbekende waarde {_show(m.value)}", f"alleen {m.error.validator_value!r} is toegestaan")]
 
 
+#: The check's words for the rules the web editor also checks in its form (macros/site/editor_config.py),
+#: as (message, hint): {waarde} is the value as quote() shows it, {lengte} its length, {maximum} the limit.
+EMPTY_TEXT = ("mag niet leeg zijn", "vul tekst in of laat het veld weg")
+TOO_LONG = ("is te lang ({lengte} tekens; maximaal {maximum})", "maak de tekst korter; details horen in de beschrijving")
+
+
+def pattern_words(schema: dict[str, Any], is_id: bool) -> tuple[str, str]:
+    """(message, hint) for a text that does not have the form the schema's pattern asks for."""
+    pattern = schema.get("pattern", "")
+    if is_id:
+        return "ongeldige id {waarde}", "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'"
+    if pattern.startswith("^https?://"):
+        return "{waarde} is geen webadres", "begin met https:// (of http://), zonder spaties"
+    if schema.get("format") == PARTIAL_DATE:
+        return "{waarde} is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD", "bijvoorbeeld 1969, 2014-09 of 2026-11-01"
+    if schema.get("format") == "date" or "[0-9]{4}-" in pattern:
+        return "{waarde} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01"
+    return "{waarde} heeft niet de juiste vorm", schema.get("description", "")
+
+
 def _empty_text(m: _Mistake) -> list[Message] | None:
     if isinstance(m.value, str) and not m.value.strip():
-        return [(m.line, m.field, "mag niet leeg zijn", "vul tekst in of laat het veld weg")]
+        return [(m.line, m.field, *EMPTY_TEXT)]
     return None
 
 
@@ -316,18 +386,10 @@ def _pattern(m: _Mistake) -> list[Message]:
     empty = _empty_text(m)
     if empty is not None:
         return empty
-    line, field, schema, value = m.line, m.field, m.schema, m.value
-    if m.path and m.path[-1] == "id" or field.endswith("]") and schema.get("pattern", "").startswith("^[a-z0-9]"):
-        return [(line, field, f"ongeldige id {_show(value)}",
-                 "gebruik alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'")]
-    if schema.get("pattern", "").startswith("^https?://"):
-        return [(line, field, f"{_show(value)} is geen webadres", "begin met https:// (of http://), zonder spaties")]
-    if schema.get("format") == PARTIAL_DATE:
-        return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD",
-                 "bijvoorbeeld 1969, 2014-09 of 2026-11-01")]
-    if schema.get("format") == "date" or "[0-9]{4}-" in schema.get("pattern", ""):
-        return [(line, field, f"{_show(value)} is geen datum in de vorm JJJJ-MM-DD", "bijvoorbeeld 2026-11-01")]
-    return [(line, field, f"{_show(value)} heeft niet de juiste vorm", schema.get("description", ""))]
+    is_id = bool(m.path and m.path[-1] == "id"
+                 or m.field.endswith("]") and m.schema.get("pattern", "").startswith("^[a-z0-9]"))
+    message, hint = pattern_words(m.schema, is_id)
+    return [(m.line, m.field, message.format(waarde=_show(m.value)), hint)]
 
 
 def _format(m: _Mistake) -> list[Message]:
@@ -342,8 +404,7 @@ def _min_items(m: _Mistake) -> list[Message]:
 
 
 def _max_length(m: _Mistake) -> list[Message]:
-    return [(m.line, m.field, f"is te lang ({len(m.value)} tekens; maximaal {m.error.validator_value})",
-             "maak de tekst korter; details horen in de beschrijving")]
+    return [(m.line, m.field, TOO_LONG[0].format(lengte=len(m.value), maximum=m.error.validator_value), TOO_LONG[1])]
 
 
 def _unique_items(m: _Mistake) -> list[Message]:

@@ -17,6 +17,12 @@ from .yaml_loader import YList, YMap, YStr
 # needs no closing '>' to be live markup). '<' before a space or digit ('a < b', '<12 jaar') is text.
 _HTML_TAG = re.compile(r"<[A-Za-z/!?][^<>\n]{0,60}>?")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+#: The web editor's form checks the same (macros/site/editor_config.py; the patterns read alike in JavaScript).
+HTML_TAG, AUTOLINK = _HTML_TAG.pattern, _AUTOLINK.pattern
+#: (message, hint) for HTML in a text, also shown by the web editor's form ({treffer}: the tag found).
+HTML_WORDS = ("bevat HTML ({treffer}); dat is niet toegestaan",
+              "schrijf gewone tekst; gebruik Markdown voor *cursief*, **vet** en [links](https://...); "
+              "bedoel je het teken '<', zet er dan een spatie achter")
 # Markdown images: rendering removes them (they would load from another site), so say so instead.
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,1000}\]\s?[(\[]")
 # What Markdown left as text although it looks like a link: '[x](…' or a reference '[x]: …' line.
@@ -98,9 +104,7 @@ def check_text(record: Any, display: str, problems: Problems) -> None:
     for field, text in sorted(strings(record), key=lambda item: (item[1].line, item[0])):
         tag = _HTML_TAG.search(_AUTOLINK.sub("", text))
         if tag:
-            problems.add(display, text.line, field, f"bevat HTML ({tag.group()[:40]}); dat is niet toegestaan",
-                         "schrijf gewone tekst; gebruik Markdown voor *cursief*, **vet** en [links](https://...); "
-                         "bedoel je het teken '<', zet er dan een spatie achter")
+            problems.add(display, text.line, field, HTML_WORDS[0].format(treffer=tag.group()[:40]), HTML_WORDS[1])
         if _MD_IMAGE.search(text):
             problems.add(display, text.line, field, "bevat een afbeelding (![…](…)); afbeeldingen zijn niet toegestaan",
                          "de site laadt niets van andere websites; maak er een gewone link van: [tekst](https://...)")

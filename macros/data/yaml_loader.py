@@ -5,7 +5,8 @@ PyYAML's ``safe_load`` silently keeps the last of two duplicate keys, turns ``NO
 values from the parser's *events* (the fast C parser when available) so that:
 
 * every mapping, list and string remembers its 1-based line (``.line``) and each key's line;
-* scalars stay text, except plain whole numbers and decimals written without leading zeros;
+* scalars stay text, except plain whole numbers and decimals (with or without exponent) written
+  without leading zeros;
   booleans, dates and sexagesimals are never guessed;
 * duplicate keys, tags (``!include``), anchors/aliases (alias bombs) and deep nesting are refused;
 * bad bytes (not UTF-8, NUL, tabs in indentation) are reported with line and column;
@@ -33,7 +34,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 12
 MAX_BYTES = 1_000_000  # the largest real file is a few kB; this bounds the cost of every later check
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+")
+# A decimal, also with an exponent (1.5e-7): the web editor's YAML library writes very small or large
+# numbers that way (docs/redactie/bewerken/formats.js); never a bare word, so it is not ambiguous.
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+([eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _ALLOWED_TAGS = {None, "!", "tag:yaml.org,2002:str"}
 _EATEN_COMMENT = re.compile(r"\s+#")

@@ -20,8 +20,10 @@ from typing import Any
 
 import yaml
 
+from ..data.dataset import ID_TAKEN, NOT_THE_FILE_NAME
 from ..data.kinds import RECORD_KINDS
-from ..data.schema import ref_target
+from ..data.schema import EMPTY_TEXT, REF, TOO_LONG, pattern_words, ref_target
+from ..data.text_rules import AUTOLINK, HTML_TAG, HTML_WORDS
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter when PyYAML was built with libyaml
 
@@ -74,9 +76,9 @@ LABELS = {
     "volgens": "Volgens (bron van een niet bevestigd feit)", "toelichting": "Toelichting voor de redactie",
     "feit": "Datum uit het feitenregister", "section": "Onderdeel", "described_until": "Beschreven tot",
 }
-#: Field names whose ids point at another collection (when the description does not say so).
-RELATIONS = {"methods": "methods", "related": "methods", "checklists": "checklists"}
-_RELATION_HINT = re.compile(r"id's uit data/(methods|checklists)/")
+#: The key under which a field lists the rules docs/redactie/bewerken/editor.js checks in the form, each
+#: with the words of `controleer` (see _Builder.rules).
+RULES = "regels"
 #: A text longer than this gets a multi-line box.
 ONE_LINE = 120
 
@@ -87,6 +89,7 @@ class Vocabulary:
     rungs: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dataset(cls, data: Any) -> Vocabulary:
@@ -97,7 +100,12 @@ class Vocabulary:
             roles={r.id: r["label"] for r in data.roles},
             sources={key: f"{bibliography.cite_text([key], bibliography=bib).strip('()')} · {key}"
                      for key in sorted(bib.keys() if bib is not None else [])},
+            facts={f.id: f"{f['onderwerp']} · {f.id}" for f in data.facts},
         )
+
+    def of(self, target: str) -> dict[str, str] | None:
+        """The values a field that names `target` ("x-ref") may take, when they come from the data."""
+        return {"rung": self.rungs, "role": self.roles, "source": self.sources, "fact": self.facts}.get(target)
 
 
 @dataclass
@@ -141,17 +149,12 @@ def _options(values: list[Any], labels: dict[str, str]) -> list[dict[str, Any]]:
     return [{"label": labels.get(v, str(v)), "value": v} for v in values]
 
 
-def _enum(node: dict[str, Any], base: str, raw: dict[str, Any]) -> tuple[list[Any], dict[str, str]] | None:
-    resolved, _ = _resolve(node, base, raw)
-    if "enum" in resolved:
-        return resolved["enum"], resolved.get("x-labels", {})
-    return None
-
-
 class _Builder:
     def __init__(self, raw: dict[str, Any], vocabulary: Vocabulary):
         self.raw = raw
         self.vocabulary = vocabulary
+        #: kind id -> the field a record's heading comes from, shown when a relation picks one
+        self.summaries = {kind: summary for kind, *_, summary in folder_collections(raw)}
 
     def fields(self, schema: dict[str, Any], base: str) -> list[dict[str, Any]]:
         required = set(schema.get("required", []))
@@ -174,42 +177,29 @@ class _Builder:
         return out
 
     def widget(self, name: str, node: dict[str, Any], defs: list[str], base: str) -> dict[str, Any]:
+        """The Decap widget for one value, by its shape in the schema (see the module doc)."""
         kind = node.get("type")
-        description = node.get("description", "")
         if "enum" in node:
             return {"widget": "select", "options": _options(node["enum"], node.get("x-labels", {}))}
-        if "oneOf" in node and name == "end":
-            return self._year_or_word(node, base)
-        if "sources" in defs or name in ("sources", "bron"):
-            return self._multi(self.vocabulary.sources, node)
-        if "bibKey" in defs:  # one source, such as whose word an unconfirmed fact is
-            return {"widget": "select", "options": _options(list(self.vocabulary.sources), self.vocabulary.sources)}
-        if "rungs" in defs:
-            return self._multi(self.vocabulary.rungs, node)
-        if "roles" in defs or name == "corresponds":
-            return self._multi(self.vocabulary.roles, node)
+        if "oneOf" in node and self._year_or_word_options(node, base):
+            return {"widget": "select", "options": self._year_or_word_options(node, base)}
+        items = node.get("items") if isinstance(node.get("items"), dict) else {}
+        item, item_defs = _resolve(items, base, self.raw) if items else ({}, [])
+        item_base = item.pop("_base", base)
+        target = node.get(REF) or item.get(REF)
+        if target:
+            return self._relation(target, kind == "array", node)
         if kind == "array":
-            items = node.get("items", {})
-            enum = _enum(items, base, self.raw) if isinstance(items, dict) else None
-            if enum:
-                return {"widget": "select", "multiple": True, "options": _options(*enum), **self._bounds(node)}
-            target = _RELATION_HINT.search(description)
-            collection = target.group(1) if target else RELATIONS.get(name)
-            if collection and ("ids" in defs or items.get("$ref", "").endswith("/id")):
-                summary = "{{name}}" if collection == "methods" else "{{title}}"
-                return {"widget": "relation", "collection": collection, "value_field": "id",
-                        "search_fields": ["name" if collection == "methods" else "title", "id"],
-                        "display_fields": [summary.strip("{}")], "multiple": True, **self._bounds(node)}
-            item, item_defs = _resolve(items, base, self.raw) if isinstance(items, dict) else ({}, [])
-            item_base = item.pop("_base", base)
+            if "enum" in item:
+                return {"widget": "select", "multiple": True, "options": _options(item["enum"], item.get("x-labels", {})),
+                        **self._bounds(node)}
             if item.get("type") == "object":
                 return {"widget": "list", "fields": self.fields(item, item_base), **self._bounds(node),
                         "summary": "{{fields.text}}" if "text" in item.get("properties", {}) else None}
             inner = self.widget(name, item, item_defs, item_base)
             if inner.get("widget") == "markdown":  # one line of a list: a text box (Markdown allowed)
-                inner = {"widget": "text"}
+                inner = {"widget": "text", **{k: v for k, v in inner.items() if k == RULES}}
             inner_field = {"name": "item", "label": _label(name, node), **inner}
-            inner_field.pop("required", None)
             return {"widget": "list", "field": inner_field, **self._bounds(node)}
         if kind == "object":
             return {"widget": "object", "fields": self.fields(node, base), "collapsed": False}
@@ -218,19 +208,51 @@ class _Builder:
         if kind == "number":
             return {"widget": "number", "value_type": "float", "step": 0.001, **self._range(node)}
         if kind == "string":
-            if "markdown" in defs:
-                return {"widget": "markdown", "modes": ["rich_text", "raw"],
-                        "buttons": ["bold", "italic", "link", "heading-three", "bulleted-list", "numbered-list"],
-                        "editor_components": [], "sanitize_preview": True}
             if node.get("format") == "date":
                 return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "D-M-YYYY",
                         "time_format": False, "picker_utc": True, "default": ""}
-            out: dict[str, Any] = {"widget": "text" if node.get("maxLength", 0) > ONE_LINE else "string"}
-            pattern = self._pattern(node)
-            if pattern:
-                out["pattern"] = pattern
-            return out
-        return {"widget": "string"}
+            rules = self.rules(name, node)
+            if "markdown" in defs:
+                return {"widget": "markdown", "modes": ["rich_text", "raw"],
+                        "buttons": ["bold", "italic", "link", "heading-three", "bulleted-list", "numbered-list"],
+                        "editor_components": [], "sanitize_preview": True, RULES: rules}
+            return {"widget": "text" if node.get("maxLength", 0) > ONE_LINE else "string", RULES: rules}
+        return {"widget": "string", RULES: self.rules(name, node)}
+
+    def _relation(self, target: str, many: bool, node: dict[str, Any]) -> dict[str, Any]:
+        """A field that names something elsewhere ("x-ref"): a record of a kind is picked from its collection
+        (Decap's relation widget, so a record saved a minute ago is there too); rungs, roles, sources and
+        facts from the values the data has at build time."""
+        several = {"multiple": True, **self._bounds(node)} if many else {}
+        if target in RECORD_KINDS:
+            kind = RECORD_KINDS[target]
+            summary = self.summaries[target]
+            return {"widget": "relation", "collection": kind.folder, "value_field": "id",
+                    "search_fields": [summary, "id"], "display_fields": [summary], **several}
+        values = self.vocabulary.of(target)
+        if values is None:
+            return {"widget": "string"}
+        return {"widget": "select", **several, "options": [{"label": label, "value": key} for key, label in values.items()]}
+
+    def rules(self, name: str, node: dict[str, Any]) -> list[dict[str, Any]]:
+        """What `controleer` checks in a text that the form can check while the curator types, each rule
+        with the check's own words: not only spaces, the schema's pattern, the length, no HTML.
+        {waarde}, {lengte} and {treffer} are filled in by editor.js."""
+        out: list[dict[str, Any]] = []
+        patterns = [p["pattern"] for p in node.get("allOf", []) if "pattern" in p] + (
+            [node["pattern"]] if "pattern" in node else [])
+        if "\\S" in patterns or node.get("minLength"):
+            out.append({"moet": "\\S", "melding": _words(*EMPTY_TEXT)})
+        for pattern in [p for p in patterns if p != "\\S"]:
+            is_id = name in ("id", "item") and pattern.startswith("^[a-z0-9]")
+            out.append({"moet": pattern, "melding": _words(*pattern_words(node, is_id))})
+        if node.get("maxLength"):
+            message, hint = TOO_LONG
+            out.append({"max": node["maxLength"], "melding": _words(message.replace("{maximum}",
+                                                                                    str(node["maxLength"])), hint)})
+        if not any(rule.get("moet", "").startswith("^[a-z0-9]") for rule in out):  # an id holds no HTML anyway
+            out.append({"niet": HTML_TAG, "zonder": AUTOLINK, "melding": _words(*HTML_WORDS)})
+        return out
 
     @staticmethod
     def _bounds(node: dict[str, Any]) -> dict[str, Any]:
@@ -245,41 +267,37 @@ class _Builder:
     def _range(node: dict[str, Any]) -> dict[str, Any]:
         return {key: node[word] for key, word in (("min", "minimum"), ("max", "maximum")) if word in node}
 
-    def _multi(self, values: dict[str, str], node: dict[str, Any]) -> dict[str, Any]:
-        return {"widget": "select", "multiple": True, **self._bounds(node),
-                "options": [{"label": label, "value": key} for key, label in values.items()]}
-
-    def _year_or_word(self, node: dict[str, Any], base: str) -> dict[str, Any]:
-        """A year, or a fixed word such as 'lopend': one select, newest years first."""
-        words, low, high = [], 1800, 2100
+    def _year_or_word_options(self, node: dict[str, Any], base: str) -> list[dict[str, Any]]:
+        """A year, or a fixed word such as 'onbekend' or 'lopend' (period.start, period.end): one select,
+        the words first, then the years, newest first. The years are saved as numbers, as the check wants."""
+        words, low, high, year = [], 1800, 2100, False
         for option in node["oneOf"]:
             resolved, _ = _resolve(option, base, self.raw)
             if "const" in resolved:
                 words.append(resolved["const"])
-            else:
-                low, high = resolved.get("minimum", low), min(resolved.get("maximum", high), 2040)
-        return {"widget": "select", "options": [{"label": w, "value": w} for w in words]
-                + [{"label": str(y), "value": y} for y in range(high, low - 1, -1)]}
-
-    @staticmethod
-    def _pattern(node: dict[str, Any]) -> list[str] | None:
-        """The schema's own pattern (with a Dutch message), or the length limit as one."""
-        patterns = [p["pattern"] for p in node.get("allOf", []) if "pattern" in p] + (
-            [node["pattern"]] if "pattern" in node else [])
-        strict = [p for p in patterns if p != "\\S"]
-        if strict:
-            return [strict[-1], _PATTERN_MESSAGES.get(strict[-1], "De invoer heeft niet de goede vorm")]
-        if node.get("maxLength"):
-            limit = node["maxLength"]
-            return [f"^[\\s\\S]{{1,{limit}}}$", f"Gebruik hoogstens {limit} tekens"]
-        return None
+            elif resolved.get("type") == "integer":
+                year = True
+                low, high = resolved.get("minimum", low), min(resolved.get("maximum", high), LAST_YEAR)
+        if not (words and year):
+            return []
+        return ([{"label": w, "value": w} for w in words]
+                + [{"label": str(y), "value": y} for y in range(high, low - 1, -1)])
 
 
-_PATTERN_MESSAGES = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "Alleen kleine letters, cijfers en streepjes, bijvoorbeeld 'wijkbudget'",
-    "^[A-Z]{2}$": "Twee hoofdletters, bijvoorbeeld NL of GB",
-    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "Een jaar (JJJJ), maand (JJJJ-MM) of dag (JJJJ-MM-DD)",
-}
+def _words(message: str, hint: str) -> str:
+    """A message as `controleer` prints it after 'file:line: field: '."""
+    return f"{message} (tip: {hint})" if hint else message
+
+
+#: The newest year a year field offers (the schema allows up to 2100; nobody describes 2090 yet).
+LAST_YEAR = 2040
+#: The rule on a record's id in the form: no other record of its kind has it (a new record), and it is the
+#: file's name (a record being edited); editor.js asks the backend, {plaats} is the other file.
+def _id_rule(folder: str) -> dict[str, Any]:
+    return {"uniek": f"data/{folder}", "melding": _words(*ID_TAKEN),
+            "bestandsnaam": _words(NOT_THE_FILE_NAME, "een bestaand record houdt zijn id; zet de oude id terug")}
+
+
 
 
 def load_schemas(schema_dir: Path) -> dict[str, Any]:
@@ -302,6 +320,9 @@ def editor_config(schema_dir: Path, *, vocabulary: Vocabulary | None = None,
         fields = builder.fields(schema, f"{kind}.schema.json")
         # The first key gets the line hand-written files start with (schema support in text editors).
         fields[0]["comment"] = _schema_comment(kind, nested=True)
+        for one in fields:
+            if one["name"] == "id":  # Decap would save a taken id silently as 'id-1' (decap-cms #2829, #6633)
+                one.setdefault(RULES, []).append(_id_rule(folder))
         collections.append({
             "name": name, "label": label, "label_singular": singular,
             "description": schema.get("description", ""),

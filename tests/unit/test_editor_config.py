@@ -143,3 +143,38 @@ def test_config_text_is_reused_only_for_the_same_configuration(tmp_path: Path, c
     for damage in ("", "{niet: json", json.dumps({"key": 1, "text": 2}), json.dumps(["key", "text"])):
         (tmp_path / module.CACHE_FILE).write_text(damage, encoding="utf-8")
         assert config_yaml(config, tmp_path) == fresh
+
+
+def test_every_shape_of_the_schemas_gets_a_widget_that_saves_what_the_check_accepts(config: dict, data) -> None:
+    """A year or a word is one select whose years are numbers; relations follow "x-ref"; texts carry the
+    check's rules, ids their pattern and the uniqueness rule."""
+    case = {f["name"]: f for f in forms(config)["case"]}
+    start = {f["name"]: f for f in case["period"]["fields"]}["start"]
+    assert start["widget"] == "select" and {"label": "onbekend", "value": "onbekend"} in start["options"]
+    assert {"label": "2019", "value": 2019} in start["options"]  # a number, not the text "2019"
+    assert case["methods"]["widget"] == "relation" and case["methods"]["collection"] == "methods"
+    assert case["checklists"]["collection"] == "checklists" and case["checklists"]["display_fields"] == ["title"]
+    method = {f["name"]: f for f in forms(config)["method"]}
+    assert [o["value"] for o in method["in_force"]["options"]] == [f.id for f in data.facts]
+    checklist = {f["name"]: f for f in forms(config)["checklist"]}
+    item = {f["name"]: f for f in checklist["items"]["fields"]}
+    assert item["methods"]["widget"] == "relation" and item["methods"]["multiple"]
+    rules = {next(k for k in ("moet", "max", "niet", "uniek") if k in r): r for r in method["summary"]["regels"]}
+    assert rules["moet"]["moet"] == "\\S" and rules["moet"]["melding"].startswith("mag niet leeg zijn")
+    assert rules["max"]["max"] == 320 and rules["niet"]["melding"].startswith("bevat HTML")
+    id_rules = method["id"]["regels"]
+    assert id_rules[0]["melding"].startswith("ongeldige id {waarde}")
+    assert id_rules[-1] == {**id_rules[-1], "uniek": "data/methods"}
+    assert id_rules[-1]["melding"].startswith("{waarde} is al in gebruik in {plaats}")
+
+
+def test_a_relation_declared_in_a_schema_becomes_a_relation_widget(tmp_path: Path) -> None:
+    schemas = tmp_path / "schema"
+    schemas.mkdir()
+    for path in SCHEMA_DIR.glob("*.json"):
+        (schemas / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    raw = json.loads((schemas / "checklist.schema.json").read_text(encoding="utf-8"))
+    raw["properties"]["cases"] = {"$ref": "common.schema.json#/$defs/ids", "x-ref": "case"}
+    (schemas / "checklist.schema.json").write_text(json.dumps(raw), encoding="utf-8")
+    fields = {f["name"]: f for f in forms(editor_config(schemas))["checklist"]}
+    assert fields["cases"]["widget"] == "relation" and fields["cases"]["collection"] == "cases"
