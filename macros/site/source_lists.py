@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from markupsafe import Markup
@@ -57,9 +58,11 @@ class SourceLists:
         for source in record.get("sources") or []:
             key, pages = source_ref(source)
             entry = self.data.bibliography[key]
-            lines.append(SourceLine(key, pages, bibliography.format_reference(entry),
-                                    bibliography.cite_entry(entry, pages), bibliography.cite_entry(entry, narrative=True)))
-        return sorted(lines, key=lambda line: bibliography.sort_key(self.data.bibliography[line.key]))
+            lines.append((bibliography.sort_key(entry), SourceLine(
+                key, pages, bibliography.format_reference(entry), bibliography.cite_entry(entry, pages),
+                bibliography.cite_entry(entry, narrative=True))))
+        lines.sort(key=itemgetter(0))
+        return [line for _, line in lines]
 
     def item(self, macro: Any, *args: Any) -> Markup:
         """What a template macro makes of these arguments, made once per build: its output depends on them
