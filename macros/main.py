@@ -1,4 +1,4 @@
-"""The only bridge to mkdocs-macros: load the data, write the generated pages, offer macros.
+"""The only bridge to mkdocs-macros: check the settings, load the data, write the generated pages, offer macros.
 
 Everything it calls is plain Python in this package, so another site generator needs only a
 new adapter. MkDocs calls ``define_env`` from ``on_config``, before it collects the files,
@@ -7,13 +7,16 @@ so the pages written here are part of the same build (and of every ``mkdocs serv
 from __future__ import annotations
 
 import gc
+import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from mkdocs.config.config_options import PathSpec
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError, get_schema
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
@@ -23,7 +26,7 @@ from macros.bibliography.cache import ReadingListCache
 from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
-from macros.data.problems import DataError, Problem
+from macros.data.problems import DataError, Problem, Problems, quote
 from macros.site import catalogue, citations, link_preview, nav, records
 from macros.site.build import KIND_PAGES, Publication, build_pages, split_pages, write_pages
 from macros.site.context import configured
@@ -44,6 +47,71 @@ CACHE_DIR = Path(".cache") / "wijkengids"
 _page_errors: list[str] = []
 # The loaded data, for the hooks mkdocs-macros calls per page (on_post_page_macros) after define_env.
 _loaded: dict[str, Dataset] = {}
+
+
+class SettingError(ValidationError):
+    """A wrong value in ``extra``, said in Dutch, with a tip."""
+
+    def __init__(self, message: str, hint: str):
+        super().__init__(message)
+        self.hint = hint
+
+
+#: What YAML made of a value that should have been text (``2024`` is a number, ``yes`` a yes/no), in words.
+_YAML_TYPES = ((bool, "ja/nee"), (int, "een getal"), (float, "een getal"), (date, "een datum"), (list, "een lijst"),
+               (dict, "een groep instellingen"))
+
+
+class Text(c.Type[str]):
+    """A setting that is text; written without a value (None in YAML) it is its default."""
+
+    def __init__(self, default: str = ""):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            what = next((word for kind, word in _YAML_TYPES if isinstance(value, kind)), type(value).__name__)
+            shown = json.dumps(value, ensure_ascii=False, default=str)
+            raise SettingError(f"moet tekst zijn, maar YAML leest hier {what} ({shown})",
+                               "zet de waarde tussen aanhalingstekens") from None
+
+
+class OneOf(c.Choice[str]):
+    """A setting with a few allowed values."""
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            raise SettingError(f"onbekende waarde {quote(str(value))}",
+                               f"kies uit: {', '.join(self.choices)}; in mkdocs.yml of in de omgevingsvariabele die "
+                               "daar bij !ENV staat") from None
+
+
+class Settings(Config):
+    """The Wijkengids's own settings under ``extra:`` in mkdocs.yml (the theme's own keys there are not checked
+    here). Empty text means "not set": what that leaves out, the build says (warn_unfinished_settings)."""
+
+    data_dir = Text("data")  # the data folder, relative to the project (WIJKENGIDS_DATA)
+    edit_base = Text()  # where edit links point; empty: repo_url + /edit/main/
+    correction_email = Text()
+    publisher_name = Text()
+    publisher_url = Text()
+    search = OneOf(ENGINES, default="pagefind")  # Pagefind (the site) or Material's lunr (the offline copy)
+    editor_oauth_url = Text()
+
+
+def read_settings(extra: Mapping[str, Any]) -> tuple[Settings, Problems]:
+    """Each setting checked by its option, every wrong one reported (MkDocs' Config.validate stops at the first)."""
+    settings, problems = Settings(), Problems()
+    for name, option in get_schema(Settings):
+        try:
+            settings[name] = option.validate(extra.get(name))
+        except ValidationError as error:
+            problems.add("mkdocs.yml", 0, f"extra.{name}", str(error), getattr(error, "hint", ""))
+    return settings, problems
 
 
 class GeneratedFiles(BasePlugin):
@@ -96,14 +164,41 @@ class FindablePages(BasePlugin):
 
 
 def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment object
+    """mkdocs-macros' hook, called from MkDocs' on_config: check the settings, load the data, write and hand over
+    the pages, offer the macros. Each part stops the build with every problem it found, in Dutch."""
+    settings = checked_settings(env.conf)
     _page_errors.clear()
     gc.unfreeze()  # `mkdocs serve` rebuilds: the previous build's data may now be collected
-    project = Path(env.project_dir)
+    cache_dir = Path(env.project_dir) / CACHE_DIR
+    reading_list = ReadingListCache(cache_dir)
     # WIJKENGIDS_DATA (via extra.data_dir) lets tests and the benchmark build other data sets.
-    data_dir = (project / env.conf["extra"].get("data_dir", "data")).resolve()
-    reading_list = ReadingListCache(project / CACHE_DIR)
+    data = load_data((Path(env.project_dir) / settings.data_dir).resolve(), reading_list, cache_dir)
+    kinds_in_menu_and_theme(env.conf, data)
+    publish(env, data, settings, cache_dir)
+    # What the pages derived from each reading-list entry (references, exports) is kept for the next build.
+    reading_list.keep_derived(data.bibliography)
+    # The data set stays in memory for the macros but never changes again. Without this, every full
+    # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
+    # MkDocs part of the build about 10 % slower than the same pages without the data layer.
+    gc.collect()
+    gc.freeze()
+    register_macros(env, data)
+
+
+def checked_settings(conf: MkDocsConfig) -> Settings:
+    """The Wijkengids's settings from ``extra``, checked; the checked values go back into ``extra``, where the
+    theme reads them. A wrong setting stops the build before any work, together with every other one."""
+    settings, problems = read_settings(conf["extra"])
+    if problems.errors:
+        raise Abort(problems.report() + "\n" + problems.summary() + "; de site is niet gebouwd.")
+    conf["extra"].update(settings)
+    return settings
+
+
+def load_data(data_dir: Path, reading_list: ReadingListCache, cache_dir: Path) -> Dataset:
+    """The checked data set; its warnings are printed, its errors stop the build (all of them, no traceback)."""
     # Curator Markdown converted by the previous build, for the texts that have not changed since.
-    curator_markdown.use_store(project / CACHE_DIR)
+    curator_markdown.use_store(cache_dir)
     try:
         # The checked reading list is kept between builds in the project's git-ignored .cache/ folder.
         data = load_valid_dataset(data_dir, data_dir.parent, cache=reading_list)
@@ -115,7 +210,6 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     for warning in data.problems.warnings:
         data_log.warning("WARNING -  %s", warning)
     _loaded["data"] = data
-    kinds_in_menu_and_theme(env.conf, data)
     for fact in fact_register.stale(data.facts, review.build_date()):
         data_log.warning("WARNING -  %s", Problem(
             "data/feiten.yaml", fact.line, fact.id,
@@ -123,21 +217,56 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
             + (f" (laatst: {fact['gecontroleerd']})" if fact.get("gecontroleerd") else " (nog nooit)"),
             "vergelijk het met de officiële bron en werk 'gecontroleerd' bij; `verouderd` toont de lijst",
             severity="waarschuwing"))
+    return data
+
+
+def publish(env, data: Dataset, settings: Settings, cache_dir: Path) -> None:  # noqa: ANN001
+    """Write the generated pages into docs/, hand MkDocs what goes to the site from memory and what each page's
+    <head> needs, and write the web editor's configuration."""
     extra = env.conf["extra"]
     # An empty setting or an example address (JOUW-…, ….invalid) is no address: no link may point at it.
     repo_url = configured(env.conf.get("repo_url")).rstrip("/")
     if not repo_url:
         env.conf["repo_url"] = None  # no repository link in the header, no edit link from MkDocs
     # One setting for the repository: edit links follow repo_url unless EDIT_BASE says otherwise.
-    extra["edit_base"] = edit_base = configured(extra.get("edit_base")) or (f"{repo_url}/edit/main/" if repo_url else "")
-    extra["correction_email"] = configured(extra.get("correction_email"))
+    extra["edit_base"] = edit_base = configured(settings.edit_base) or (f"{repo_url}/edit/main/" if repo_url else "")
+    extra["correction_email"] = configured(settings.correction_email)
     publication = Publication(site_url=env.conf.get("site_url") or Publication.site_url,
                               correction_email=extra["correction_email"],
                               author=env.conf.get("site_author") or Publication.author,
-                              publisher_name=configured(extra.get("publisher_name")),
-                              publisher_url=configured(extra.get("publisher_url")),
+                              publisher_name=configured(settings.publisher_name),
+                              publisher_url=configured(settings.publisher_url),
                               site_name=env.conf.get("site_name") or Publication.site_name)
-    unset = [name for name, value in (("repo_url", repo_url), ("extra.correction_email", extra["correction_email"]))
+    warn_unfinished_settings(repo_url, publication)
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
+                                                   publication=publication, cache_dir=cache_dir))
+    except DataError as error:  # two records whose pages would land on one path, said as file:line
+        raise Abort(_stopped(error)) from None
+    changed = write_pages(pages, docs_dir, elsewhere=published)
+    # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
+    env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
+    # Each page's link preview, canonical address and structured data; the sitemap's dates.
+    env.conf.plugins["wijkengids-vindbaar"] = FindablePages(link_preview.page_heads(data, publication, docs_dir,
+                                                                      env.conf.get("site_description") or ""))
+    # The pages are written: their converted texts go to the store and leave memory.
+    curator_markdown.release()
+    markdown_html.cache_clear()
+    if changed:
+        log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
+    # The web editor's form follows the schema: its configuration is written on every build.
+    if not write_editor_config(data, docs_dir, repo_url=env.conf.get("repo_url") or edit_base,
+                               site_url=env.conf.get("site_url") or "",
+                               oauth_url=settings.editor_oauth_url,
+                               cache_dir=cache_dir):
+        log.info("wijkengids: de web-editor (Decap CMS) ontbreekt in docs/redactie/bewerken/decap/; "
+                 "`make build` installeert hem")
+
+
+def warn_unfinished_settings(repo_url: str, publication: Publication) -> None:
+    """Settings a build can do without, but a published site should not: said once per build, as warnings."""
+    unset = [name for name, value in (("repo_url", repo_url), ("extra.correction_email", publication.correction_email))
              if not value]
     if unset:  # one warning for both: a build with neither set says so once
         data_log.warning("WARNING -  %s", Problem(
@@ -157,42 +286,11 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
                 "sitemap; zet SITE_URL bij het bouwen" if setting == "site_url" else
                 "zet hier de organisatie die de gids uitgeeft (PUBLISHER_NAME); de open-data-catalogus en de "
                 "gestructureerde gegevens noemen anders geen uitgever", severity="waarschuwing"))
-    docs_dir = Path(env.conf["docs_dir"])
-    try:
-        pages, published = split_pages(build_pages(data, edit_base=edit_base, docs_dir=docs_dir,
-                                                   publication=publication, cache_dir=project / CACHE_DIR))
-    except DataError as error:
-        raise Abort(_stopped(error)) from None
-    changed = write_pages(pages, docs_dir, elsewhere=published)
-    # Downloads, open data and the feed go to the site without a copy in docs/ (see split_pages).
-    env.conf.plugins["wijkengids-bestanden"] = GeneratedFiles(published)
-    # Each page's link preview, canonical address and structured data; the sitemap's dates.
-    env.conf.plugins["wijkengids-vindbaar"] = FindablePages(link_preview.page_heads(data, publication, docs_dir,
-                                                                      env.conf.get("site_description") or ""))
-    # The pages are written: their converted texts go to the store and leave memory.
-    curator_markdown.release()
-    markdown_html.cache_clear()
-    if changed:
-        log.info("wijkengids: %d gegenereerde bestanden bijgewerkt", len(changed))
-    # The web editor's form follows the schema: its configuration is written on every build.
-    if not write_editor_config(data, docs_dir, repo_url=env.conf.get("repo_url") or edit_base,
-                               site_url=env.conf.get("site_url") or "",
-                               oauth_url=env.conf["extra"].get("editor_oauth_url") or "",
-                               cache_dir=project / CACHE_DIR):
-        log.info("wijkengids: de web-editor (Decap CMS) ontbreekt in docs/redactie/bewerken/decap/; "
-                 "`make build` installeert hem")
-    # The data set stays in memory for the macros but never changes again. Without this, every full
-    # garbage collection during the rest of the build walks all its objects: 5,000 methods made the
-    # MkDocs part of the build about 10 % slower than the same pages without the data layer.
-    # What the pages derived from each reading-list entry (references, exports) is kept for the next build.
-    reading_list.keep_derived(data.bibliography)
-    gc.collect()
-    gc.freeze()
 
-    # Search: Pagefind (the site) or Material's lunr (the offline copy, and the bench's comparison).
-    engine = env.conf["extra"].get("search", "pagefind")
-    if engine not in ENGINES:
-        raise SystemExit(f"mkdocs.yml: extra.search (WIJKENGIDS_SEARCH) is '{engine}'; kies uit {', '.join(ENGINES)}")
+
+def register_macros(env, data: Dataset) -> None:  # noqa: ANN001
+    """What hand-written pages and the theme may use: the search filters' values, counts, and the macros
+    cite, term and bronnen."""
     # The search dialog offers the rungs as a filter, in the ladder's order (overrides/partials/search.html).
     env.conf["extra"]["search_rungs"] = [r["label"] for r in data.rungs]
     # … and the kinds of method (methode, instrument, regeling, …), with the schema's Dutch labels.
@@ -204,9 +302,6 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),
-        # How readers reach the editors ("Een fout melden"): '' while mkdocs.yml has no real address.
-        "correctie_email": extra["correction_email"],
-        "repository": repo_url,
     }
 
     def page_position(key: str, macro: str) -> str:
@@ -266,7 +361,7 @@ def kinds_in_menu_and_theme(conf: MkDocsConfig, data: Dataset) -> None:
         conf["nav"] = nav.with_kinds(conf["nav"], data.kinds, KIND_PAGES)
     except nav.NavError as error:
         raise Abort(str(error)) from None
-    records_off_nav = PathSpec().run_validation("\n".join(nav.off_nav(data.kinds)))
+    records_off_nav = c.PathSpec().run_validation("\n".join(nav.off_nav(data.kinds)))
     conf["not_in_nav"] = conf["not_in_nav"] + records_off_nav if conf["not_in_nav"] else records_off_nav
     conf["extra"]["record_pages"] = records.record_pages(data)
 

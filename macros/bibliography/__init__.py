@@ -12,7 +12,16 @@ imports MkDocs.
 """
 from __future__ import annotations
 
-from .apa import assign_year_labels, cite_parts, cite_text, format_pages, format_reference, reference_text, sort_key
+from .apa import (
+    assign_year_labels,
+    cite_entry,
+    cite_parts,
+    cite_text,
+    format_pages,
+    format_reference,
+    reference_text,
+    sort_key,
+)
 from .export import (
     BIBTEX_FIELDS,
     coins_pairs,
@@ -38,7 +47,7 @@ from .names import (
 
 __all__ = [
     "BIBTEX_FIELDS", "ENTRY_TYPES", "NO_DATE", "NO_DATE_VALUES", "PRIVATE_FIELDS", "UNKNOWN_AUTHOR", "Bibliography",
-    "Entry", "Person", "assign_year_labels", "citation_name", "cite_parts", "cite_text", "coins_pairs",
+    "Entry", "Person", "assign_year_labels", "citation_name", "cite_entry", "cite_parts", "cite_text", "coins_pairs",
     "csl_json_text", "exports_bibtex_field", "format_pages", "format_reference",
     "full_name_inverted", "initials", "initials_first_name", "load_bibliography", "parse_person",
     "public_bibtex", "reference_name", "reference_text", "sort_key", "to_bibtex", "to_coins",

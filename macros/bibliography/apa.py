@@ -119,6 +119,12 @@ def cite_text(items: Entry | str | Iterable[Entry | str], pages: str | int | Non
     return "(" + "; ".join(f"{name}, {', '.join(years)}" for name, years in groups) + locator + ")"
 
 
+def cite_entry(entry: Entry, pages: str | None = None, narrative: bool = False) -> str:
+    """``cite_text`` of one work, made once per entry and form: the same few hundred works are cited on
+    thousands of record pages."""
+    return entry.once(f"cite {narrative} {pages}", lambda e: cite_text(e, pages=pages, narrative=narrative))
+
+
 def cite_parts(sources: Iterable[tuple[Entry | str, str | int | None]],
                bibliography: Bibliography | None = None) -> list[tuple[str, str, str]]:
     """A parenthetical citation of one or more works, in pieces a page can link one by one:

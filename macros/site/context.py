@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,8 +23,10 @@ from . import citations
 from .kept import KeptFiles
 from .site_address import filled_in
 from .render import TermLinker, keep_compiled_templates, make_environment
+from .source_lists import FURTHER_READING_LIMIT, FurtherLine, SourceLine, SourceLists
 
-__all__ = ["FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "configured", "generated_dirs",
+__all__ = ["FURTHER_READING_LIMIT", "FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "configured",
+           "generated_dirs",
            "item_file"]
 
 #: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
@@ -39,30 +40,6 @@ MAP_PAGE = places.RESERVED_IDS[0]
 COMPARE_PAGE = "vergelijk"
 #: How many methods a reader can put side by side there (more columns do not fit a printed A4 page).
 COMPARE_MAX = 4
-
-
-@dataclass
-class SourceLine:
-    key: str
-    pages: str | None
-    html: Markup
-    cite: str
-    label: str = ""  # narrative form, 'Putters (2022)': names the source in button labels
-
-
-@dataclass(frozen=True)
-class FurtherLine:
-    """One entry of a record's "Verder lezen" list (hashable: its list item is made once, Site.memo)."""
-
-    key: str
-    html: Markup
-    cite: str
-    label: str
-    themes: tuple[str, ...]  # labels of the themes it shares with the record's sources
-
-
-#: How many entries from the themes of the record's sources "Verder lezen" lists.
-FURTHER_READING_LIMIT = 8
 
 
 def configured(value: str | None) -> str:
@@ -88,7 +65,8 @@ class Publication:
 
 
 class Site:
-    """What templates may ask about the data: links, labels, sources. No MkDocs here."""
+    """What templates may ask about the data: links, labels, sources. No MkDocs here, and no caches: the
+    source lists are made once in SourceLists, what one reading-list entry gives once by the entry itself."""
 
     def __init__(self, data: Dataset, edit_base: str = "", today: date | None = None,
                  publication: Publication | None = None):
@@ -98,15 +76,8 @@ class Site:
         self.publication = publication or Publication()
         self.link_terms = TermLinker(data.glossary)
         self.urls = {kind.id: kind.url for kind in data.kinds} | OTHER_URLS
-        self._references: dict[str, tuple[Markup, tuple]] = {}
-        self._coins: dict[str, str] = {}
-        self._memo: dict[tuple[str, tuple[Any, ...]], Markup] = {}
-        self._themes: dict[str, tuple[str, ...]] = {}
-        self._rankings: dict[tuple[tuple[str, int], ...], list[str]] = {}
-        self._members: dict[str, list[tuple[int, str]]] | None = None
-        self._labels: dict[str, str] = {}
-        self._cites: dict[tuple[str, str | None], str] = {}
-        self._theme_order: dict[str, int] | None = None
+        # The "Bronnen" and "Verder lezen" lists and their items, made once per build (macros/site/source_lists.py).
+        self.source_lists = SourceLists(data)
         # The day this build stands for (SOURCE_DATE_EPOCH when set, so builds stay reproducible).
         self.build_date = today or review.build_date()
         self.review_months = review.REVIEW_MONTHS
@@ -191,12 +162,8 @@ class Site:
         return [r for r in self.data.rungs if role_id in r["corresponds"]]
 
     def sources(self, record: Record | dict[str, Any]) -> list[SourceLine]:
-        lines = []
-        for source in record.get("sources") or []:
-            key, pages = source_ref(source)
-            html, order = self._reference(key)
-            lines.append(SourceLine(key, pages, html, self._cite(key, pages), self._label(key)))
-        return sorted(lines, key=lambda s: self._reference(s.key)[1])
+        """The record's own sources ("Bronnen"), in reading-list order."""
+        return self.source_lists.sources(record)
 
     def source_item(self, line: SourceLine, base: str, extra: Markup | str = "") -> Markup:
         """One entry of a record's "Bronnen" list, made like those on the residents' pages (citations.py)."""
@@ -216,84 +183,20 @@ class Site:
 
     def coins(self, key: str) -> str:
         """The COinS title for one entry (Zotero's connector reads it); the template escapes it."""
-        if key not in self._coins:
-            self._coins[key] = bibliography.to_coins(self.data.bibliography[key])
-        return self._coins[key]
+        return bibliography.to_coins(self.data.bibliography[key])
 
     def memo(self, macro: Any, *args: Any) -> Markup:
-        """What a template macro makes of these arguments, made once per build: its output depends on them
-        alone. The buttons and COinS of one source stand on hundreds of record pages (at 5,000 methods
-        they were rendered about 64,000 times)."""
-        key = (macro.name, args)
-        if key not in self._memo:
-            self._memo[key] = Markup(macro(*args))
-        return self._memo[key]
+        """What a template macro makes of these arguments, made once per build (SourceLists.item): the
+        buttons and COinS of one source stand on hundreds of record pages."""
+        return self.source_lists.item(macro, *args)
 
     def item_file(self, key: str) -> str:
         return item_file(key)
 
     def further_reading(self, record: Record) -> tuple[list[FurtherLine], list[Record]]:
-        """A reading list for one method or case: entries from the themes of its sources, without the
-        sources themselves ("Bronnen" lists those). A theme weighs as often as the record's sources fall in
-        it; an entry scores the weights of its themes; the best FURTHER_READING_LIMIT, ties in reading-list
-        order. Also returns the themes, heaviest first, to link to in full."""
-        own = list(dict.fromkeys(line.key for line in self.sources(record)))
-        weights: dict[str, int] = {}
-        for key in own:
-            for theme_id in self._theme_ids(key):
-                weights[theme_id] = weights.get(theme_id, 0) + 1
-        others = list(islice((key for key in self._ranking(weights) if key not in own), FURTHER_READING_LIMIT))
-        if self._theme_order is None:
-            self._theme_order = {theme.id: index for index, theme in enumerate(self.data.themes)}
-        order = self._theme_order
-        themes = sorted((t for t in self.data.themes if t.id in weights), key=lambda t: (-weights[t.id], order[t.id]))
-        labels = {theme.id: theme["label"] for theme in themes}
-        lines = [FurtherLine(key, self._reference(key)[0], self._cite(key), self._label(key),
-                             tuple(labels[t] for t in self._theme_ids(key) if t in labels))
-                 for key in others]
-        return lines, themes
-
-    def _ranking(self, weights: dict[str, int]) -> list[str]:
-        """Every entry in a weighted theme, best first: the sum of the weights of its themes, ties in
-        reading-list order. Made once per set of weights (many records share one) from the entries of those
-        themes only, so a build does not score the whole reading list for every record."""
-        signature = tuple(sorted(weights.items()))
-        if signature not in self._rankings:
-            if self._members is None:
-                self._members = {}
-                for position, entry in enumerate(self.data.bibliography):
-                    for theme_id in self._theme_ids(entry.key):
-                        self._members.setdefault(theme_id, []).append((position, entry.key))
-            scores: dict[tuple[int, str], int] = {}
-            for theme_id, weight in weights.items():
-                for member in self._members.get(theme_id, ()):
-                    scores[member] = scores.get(member, 0) + weight
-            ranked = sorted(scores, key=lambda member: (-scores[member], member[0]))
-            self._rankings[signature] = [key for _, key in ranked]
-        return self._rankings[signature]
-
-    def _theme_ids(self, key: str) -> tuple[str, ...]:
-        if key not in self._themes:
-            self._themes[key] = tuple(t.id for t in self.data.themes_of(self.data.bibliography[key]))
-        return self._themes[key]
-
-    def _cite(self, key: str, pages: str | None = None) -> str:
-        """'(Auteur, 2020, p. 3)' for one source: the same few hundred stand on thousands of pages."""
-        if (key, pages) not in self._cites:
-            self._cites[key, pages] = bibliography.cite_text([key], pages=pages, bibliography=self.data.bibliography)
-        return self._cites[key, pages]
-
-    def _label(self, key: str) -> str:
-        if key not in self._labels:
-            self._labels[key] = bibliography.cite_text([key], narrative=True, bibliography=self.data.bibliography)
-        return self._labels[key]
-
-    def _reference(self, key: str) -> tuple[Markup, tuple]:
-        """An entry's formatted reference and sort key, made once per build: many pages cite the same work."""
-        if key not in self._references:
-            entry = self.data.bibliography[key]
-            self._references[key] = (bibliography.format_reference(entry), bibliography.sort_key(entry))
-        return self._references[key]
+        """A reading list for one method or case from the themes of its sources, and those themes
+        (SourceLists.further_reading)."""
+        return self.source_lists.further_reading(record)
 
 
 class PageContext:

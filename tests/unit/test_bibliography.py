@@ -17,6 +17,7 @@ from macros.bibliography import (
     Person,
     assign_year_labels,
     citation_name,
+    cite_entry,
     cite_text,
     format_reference,
     initials_first_name,
@@ -145,6 +146,18 @@ def test_cite_text(reading_list, keys, pages, narrative, expected):
     assert cite_text(keys, pages=pages, narrative=narrative, bibliography=reading_list) == expected
     entries = [reading_list[key] for key in keys]
     assert cite_text(entries, pages=pages, narrative=narrative) == expected
+
+
+def test_one_work_cited_in_several_forms_gets_each_form_right(reading_list):
+    """Record pages cite one work with and without pages, and name it in button labels (narrative): each
+    form is made once per work (cite_entry), and asking for one form never gives another."""
+    entry = reading_list["vries2018budget"]
+    forms = [(None, False, "(De Vries, 2018)"), ("45-47", False, "(De Vries, 2018, blz. 45–47)"),
+             (None, True, "De Vries (2018)"), ("3", False, "(De Vries, 2018, blz. 3)"),
+             ("45-47", True, "De Vries (2018, blz. 45–47)")]
+    for pages, narrative, expected in forms + forms[::-1]:
+        assert cite_entry(entry, pages, narrative) == expected
+        assert cite_text(entry, pages=pages, narrative=narrative) == expected
 
 
 def test_cite_text_refuses_ambiguous_requests(reading_list):
