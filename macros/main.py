@@ -28,6 +28,7 @@ from macros.site.build import Publication, build_pages, split_pages, write_pages
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
+from macros.site.search_pages import search_pages
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -149,6 +150,8 @@ def define_env(env) -> None:  # noqa: ANN001 - the mkdocs-macros environment obj
     env.conf["extra"]["search_rungs"] = [r["label"] for r in data.rungs]
     # … and the kinds of method (methode, instrument, regeling, …), with the schema's Dutch labels.
     env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
+    # Each page's type, the filter chips and the readers' words (data/zoekwoorden.yaml), for the theme.
+    env.conf["extra"]["search_pages"] = search_pages(data)
 
     env.variables["wijkengids"] = {
         # {{ wijkengids.methoden }}, … : the number of records of each kind, by its plural.

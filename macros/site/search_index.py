@@ -18,6 +18,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from .search_vocabulary import write_word_lists
+
 ENGINES = ("pagefind", "lunr")
 # Not indexed: the generated "Verbanden" block and the sources list of record pages (lists of other
 # records' names and of titles in the reading list), and the review line. Measured over
@@ -58,6 +60,7 @@ def build_search_index(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> None:
         (site / "pagefind" / name).unlink(missing_ok=True)
     split_index(site / "pagefind")
     stable_filters(site / "pagefind")
+    write_word_lists(site / "pagefind")  # for "Bedoelde je: …" (macros/site/search_vocabulary.py)
     lunr = site / "search" / "search_index.json"
     if lunr.is_file():
         settings = json.loads(lunr.read_text(encoding="utf-8")).get("config", {})
