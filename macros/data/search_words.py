@@ -26,17 +26,17 @@ def check(items: list[YMap], display: str, known: set[str], docs: Path | None, p
     (records, ladder, overviews); ``docs``: the hand-written pages' folder (None: only ``known`` counts)."""
     check_text(items, display, problems)
     seen: dict[str, int] = {}
-    for item in items:
+    for index, item in enumerate(items, start=1):
         word = " ".join(str(item["woord"]).casefold().split())
         line = item.line_of("woord")
         if word in seen:
-            problems.add(display, line, "woord", f"'{item['woord']}' staat al op regel {seen[word]}",
+            problems.add(display, line, f"[{index}].woord", f"'{item['woord']}' staat al op regel {seen[word]}",
                          "zet alle pagina's van een woord bij één regel 'woord:'")
         seen.setdefault(word, line)
         for target in item["paginas"]:
             if not _exists(str(target), known, docs):
                 close = difflib.get_close_matches(str(target), sorted(known), n=1, cutoff=0.6)
-                problems.add(display, line_of(target, item.line_of("paginas")), "paginas",
+                problems.add(display, line_of(target, item.line_of("paginas")), f"[{index}].paginas",
                              f"de pagina '{target}' bestaat niet",
                              f"bedoel je '{close[0]}'?" if close else
                              "schrijf het adres van de pagina zonder de site, zoals 'methoden/wijkbudget'")

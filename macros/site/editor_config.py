@@ -43,6 +43,7 @@ LIST_COLLECTIONS = (
     ("glossary", "glossary", "glossary.yaml", "Begrippen", "Begrip", "term"),
     ("timeline", "timeline", "timeline.yaml", "Tijdlijn", "Gebeurtenis", "title"),
     ("facts", "facts", "feiten.yaml", "Feitenregister", "Feit", "onderwerp"),
+    ("zoekwoorden", "zoekwoorden", "zoekwoorden.yaml", "Zoekwoorden", "Zoekwoord", "woord"),
 )
 #: The custom formats registered by docs/redactie/bewerken/editor.js: a YAML file with one record, and a
 #: YAML file that is one list of records.
@@ -73,6 +74,7 @@ LABELS = {
     "vindplaats": "Vindplaats (artikel, bladzijde)", "gecontroleerd": "Gecontroleerd op", "door": "Gecontroleerd door",
     "volgens": "Volgens (bron van een niet bevestigd feit)", "toelichting": "Toelichting voor de redactie",
     "feit": "Datum uit het feitenregister", "section": "Onderdeel", "described_until": "Beschreven tot",
+    "woord": "Zoekwoord", "paginas": "Pagina's (adres zonder de site)", "soort": "Soort woord",
 }
 #: Field names whose ids point at another collection (when the description does not say so).
 RELATIONS = {"methods": "methods", "related": "methods", "checklists": "checklists"}
