@@ -30,7 +30,10 @@ EXCLUDE = ("[data-wg-record] .wg-records", "[data-wg-record] .wg-bronnen", "[dat
            # "Verder lezen" repeats the sources and the themes' reading list; the buttons next to a source
            # and the edit line are furniture: indexed, they filled the excerpts ("In mijn leeslijst: …").
            "[data-wg-record] #verder-lezen", "[data-wg-record] .wg-verder", ".wg-verder__intro",
-           ".wg-verder__meer", ".wg-verder__alles", ".wg-acties", ".wg-edit")
+           ".wg-verder__meer", ".wg-verder__alles", ".wg-acties", ".wg-edit",
+           # A table's header row: Pagefind puts no space between header cells ("MethodeSoortTreden" in
+           # an excerpt); the labels are no content to search for (issue 27).
+           "thead")
 
 # Pagefind also writes its own ready-made interfaces; the site uses Material's dialog (zoeken.js) instead.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",

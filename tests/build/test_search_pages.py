@@ -56,3 +56,23 @@ def test_the_index_words_are_shipped_per_first_letter_most_frequent_first(built_
     # 'bewoners' is on nearly every page; a word from one page comes later in its list.
     assert files["b"].index("bewoners") < files["b"].index("bewonersbedrijf")
     assert sum(p.stat().st_size for p in folder.glob("*.txt")) < 200_000
+
+
+def test_excerpts_never_run_table_cells_together(built_site: Path) -> None:
+    import gzip
+    import json
+
+    contents = {}
+    for path in (built_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+        contents[fragment["url"]] = fragment["content"]
+    checked = 0
+    for url, content in contents.items():
+        text = page_html(built_site, url.strip("/"))
+        for row in re.findall(r"<tr>(.*?)</tr>", text, flags=re.S):
+            cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for left, right in zip(cells, cells[1:]):
+                if left and right:
+                    checked += 1
+                    assert html.unescape(left + right) not in content, (url, left, right)
+    assert checked, "the site has tables in indexed pages"
