@@ -27,12 +27,13 @@ from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
 from macros.data.problems import DataError, Problem, Problems, quote
-from macros.site import catalogue, citations, link_preview, nav, records
+from macros.site import catalogue, citations, link_preview, nav
 from macros.site.build import KIND_PAGES, Publication, build_pages, split_pages, write_pages
 from macros.site.context import configured
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
 from macros.site.search_index import ENGINES, build_search_index
+from macros.site.search_pages import search_pages
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
 # Data warnings are printed but do not stop a --strict build (MkDocs counts WARNING records of its own
@@ -295,6 +296,8 @@ def register_macros(env, data: Dataset) -> None:  # noqa: ANN001
     env.conf["extra"]["search_rungs"] = [r["label"] for r in data.rungs]
     # … and the kinds of method (methode, instrument, regeling, …), with the schema's Dutch labels.
     env.conf["extra"]["search_kinds"] = list(data.schemas.labels["methodKind"].values())
+    # Each page's type, the filter chips and the readers' words (data/zoekwoorden.yaml), for the theme.
+    env.conf["extra"]["search_pages"] = search_pages(data)
 
     env.variables["wijkengids"] = {
         # {{ wijkengids.methoden }}, … : the number of records of each kind, by its plural.
@@ -354,16 +357,16 @@ def _stopped(error: DataError) -> str:
 
 def kinds_in_menu_and_theme(conf: MkDocsConfig, data: Dataset) -> None:
     """The record kinds of the registry in the menu, where mkdocs.yml's nav says ``(soorten records)``
-    (macros/site/nav.py), and in the theme: ``extra.record_pages`` tells overrides/main.html which pages are
-    records. Record pages are left out of the menu on purpose (``not_in_nav``): a page missing from it by
-    mistake still stops the build (validation.nav.omitted_files: warn)."""
+    (macros/site/nav.py); which pages are records the theme learns from ``extra.search_pages``
+    (macros/site/search_pages.py, from records.record_pages). Record pages are left out of the menu on
+    purpose (``not_in_nav``): a page missing from it by mistake still stops the build
+    (validation.nav.omitted_files: warn)."""
     try:
         conf["nav"] = nav.with_kinds(conf["nav"], data.kinds, KIND_PAGES)
     except nav.NavError as error:
         raise Abort(str(error)) from None
     records_off_nav = c.PathSpec().run_validation("\n".join(nav.off_nav(data.kinds)))
     conf["not_in_nav"] = conf["not_in_nav"] + records_off_nav if conf["not_in_nav"] else records_off_nav
-    conf["extra"]["record_pages"] = records.record_pages(data)
 
 
 def _reported(make: Callable[[], Markup]) -> Markup:

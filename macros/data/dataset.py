@@ -18,7 +18,7 @@ from typing import Any
 
 from ..bibliography.cache import ReadingListCache
 from . import facts as fact_register
-from . import places, review_state
+from . import places, review_state, search_words
 from .kinds import RECORD_KINDS, RecordKind, reserved_problem
 from .problems import DataError, Problem, Problems, quote
 from .schema import Schemas
@@ -77,6 +77,7 @@ class Dataset:
     glossary: list[Record] = field(default_factory=list)
     themes: list[Record] = field(default_factory=list)  # reading-list themes, in data/themes.yaml order
     facts: list[Record] = field(default_factory=list)  # data/feiten.yaml: facts that change, with their proof
+    search_words: list[Record] = field(default_factory=list)  # data/zoekwoorden.yaml: readers' words per page
     bibliography: Any = None
     problems: Problems = field(default_factory=Problems)
 
@@ -250,6 +251,7 @@ class _Loader:
         for kind in self.data.kinds:
             self.record_folder(kind)
         self.lists()
+        self.search_words()
         self.bibliography()
         _check_references(self.data, self.sources_seen, self.problems, self.partial)
         self.check_facts()
@@ -446,6 +448,21 @@ class _Loader:
                     local[item["id"]] = item.line_of("id")
                     getattr(data, kind).append(_record(kind, item, display, data.schemas))
                 _collect_sources(value, display, "", self.sources_seen)
+
+    def search_words(self) -> None:
+        """data/zoekwoorden.yaml (optional): checked after the records and the ladder, whose pages it names."""
+        data = self.data
+        path = self.root / search_words.FILE
+        if not path.exists():
+            return
+        value = self.read(path)
+        display = self.rel(path)
+        if value is None or not data.schemas.validate(search_words.SCHEMA, value, display, self.problems):
+            return
+        ladder_ids = [rung.id for side in data.ladder.values() for rung in side]
+        known = search_words.generated_pages(data.kinds, data.records, ladder_ids)
+        search_words.check(list(value), display, known, self.repo_root / "docs", self.problems)
+        data.search_words = [_record(search_words.SCHEMA, item, display, data.schemas) for item in value]
 
     def bibliography(self) -> None:
         bib_path = self.root / "references.bib"

@@ -45,6 +45,7 @@ LIST_COLLECTIONS = (
     ("glossary", "glossary", "glossary.yaml", "Begrippen", "Begrip", "term"),
     ("timeline", "timeline", "timeline.yaml", "Tijdlijn", "Gebeurtenis", "title"),
     ("facts", "facts", "feiten.yaml", "Feitenregister", "Feit", "onderwerp"),
+    ("zoekwoorden", "zoekwoorden", "zoekwoorden.yaml", "Zoekwoorden", "Zoekwoord", "woord"),
 )
 #: The custom formats registered by docs/redactie/bewerken/editor.js: a YAML file with one record, and a
 #: YAML file that is one list of records.
@@ -75,6 +76,7 @@ LABELS = {
     "vindplaats": "Vindplaats (artikel, bladzijde)", "gecontroleerd": "Gecontroleerd op", "door": "Gecontroleerd door",
     "volgens": "Volgens (bron van een niet bevestigd feit)", "toelichting": "Toelichting voor de redactie",
     "feit": "Datum uit het feitenregister", "section": "Onderdeel", "described_until": "Beschreven tot",
+    "woord": "Zoekwoord", "paginas": "Pagina's (adres zonder de site)", "soort": "Soort woord",
 }
 #: The key under which a field lists the rules docs/redactie/bewerken/editor.js checks in the form, each
 #: with the words of `controleer` (see _Builder.rules).

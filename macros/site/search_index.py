@@ -18,6 +18,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from .search_vocabulary import write_word_lists
+
 ENGINES = ("pagefind", "lunr")
 # Not indexed: the generated "Verbanden" block and the sources list of record pages (lists of other
 # records' names and of titles in the reading list), and the review line. Measured over
@@ -28,7 +30,10 @@ EXCLUDE = ("[data-wg-record] .wg-records", "[data-wg-record] .wg-bronnen", "[dat
            # "Verder lezen" repeats the sources and the themes' reading list; the buttons next to a source
            # and the edit line are furniture: indexed, they filled the excerpts ("In mijn leeslijst: …").
            "[data-wg-record] #verder-lezen", "[data-wg-record] .wg-verder", ".wg-verder__intro",
-           ".wg-verder__meer", ".wg-verder__alles", ".wg-acties", ".wg-edit")
+           ".wg-verder__meer", ".wg-verder__alles", ".wg-acties", ".wg-edit",
+           # A table's header row: Pagefind puts no space between header cells ("MethodeSoortTreden" in
+           # an excerpt); the labels are no content to search for (issue 27).
+           "thead")
 
 # Pagefind also writes its own ready-made interfaces; the site uses Material's dialog (zoeken.js) instead.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -58,6 +63,7 @@ def build_search_index(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> None:
         (site / "pagefind" / name).unlink(missing_ok=True)
     split_index(site / "pagefind")
     stable_filters(site / "pagefind")
+    write_word_lists(site / "pagefind")  # for "Bedoelde je: …" (macros/site/search_vocabulary.py)
     lunr = site / "search" / "search_index.json"
     if lunr.is_file():
         settings = json.loads(lunr.read_text(encoding="utf-8")).get("config", {})

@@ -215,3 +215,67 @@ def test_pages_prefetch_only_what_the_first_query_needs(built_site: Path) -> Non
     for href in prefetched:
         assert (built_site / "methoden" / "wijkbudget" / href).resolve().is_file(), href
     assert {Path(h).name for h in prefetched} == {"pagefind.js", "pagefind-worker.js", "wasm.nl.pagefind"}
+
+
+def test_a_typo_finds_the_intended_page_first_and_the_dialog_says_what_it_searched(page, base_url: str, data) -> None:  # noqa: ANN001
+    method = data.methods["bewonersbedrijf"]
+    word = method["name"].lower()
+    typo = word[:5] + word[6:]  # one letter missing: 'bewonrsbedrijf'
+    open_search(page, base_url)
+    meta = search(page, typo)
+    assert meta.startswith(f"Bedoelde je: {word}?"), meta
+    assert page.locator(".md-search-result__meta strong").inner_text() == word, "the corrected word stands out"
+    assert result_paths(page)[0] == f"/methoden/{method.id}/"
+    # Two letters swapped, inside a question: the rest of the question stays as typed.
+    meta = search(page, "hoe vraag ik een wijkbugdet aan")
+    assert meta.startswith("Bedoelde je: hoe vraag ik een wijkbudget aan?"), meta
+    assert result_paths(page)[0] in ("/checklists/wijkbudget-aanvragen/", "/bewoners/wijkbudget/")
+    # A word the index holds is never 'corrected'.
+    assert not search(page, "wijkbudget").startswith("Bedoelde je")
+
+
+def test_each_result_says_what_kind_of_page_it_is_in_its_name(page, base_url: str) -> None:  # noqa: ANN001
+    open_search(page, base_url)
+    search(page, "wijkbudget")
+    labels = {}
+    for link in page.locator("li.md-search-result__item > a.md-search-result__link:first-child").all():
+        path = urlparse(link.get_attribute("href")).path
+        kind = link.locator(".wg-zoeksoort")
+        assert kind.count() == 1 and kind.is_visible(), path
+        # The accessible name a screen reader reads starts with the type, then the title.
+        name = page.evaluate("a => a.innerText", link.element_handle())
+        assert name.startswith(kind.inner_text().strip()), (path, name)
+        labels[path.split("/")[1]] = kind.inner_text().strip(" ,\n")
+    assert labels.get("methoden") == "Methode" and labels.get("checklists") == "Checklist", labels
+    assert labels.get("bewoners") == "Voor bewoners", labels
+
+
+def test_nothing_found_offers_ways_on_by_keyboard_and_passes_axe(page, base_url: str) -> None:  # noqa: ANN001
+    open_search(page, base_url)
+    help_links = page.locator(".wg-zoekhulp a")
+    assert not page.locator(".wg-zoekhulp").is_visible(), "no help while nothing is typed"
+    meta = search(page, "qqxyzzyq")
+    assert meta == "Geen overeenkomende documenten", meta
+    assert page.locator(".wg-zoekhulp").is_visible()
+    hrefs = [urlparse(h).path for h in page.eval_on_selector_all(".wg-zoekhulp a", "els => els.map(e => e.href)")]
+    assert hrefs == ["/participatiewijzer/", "/bewoners/", "/checklists/"], hrefs
+    # Arrow down from the box reaches the first way on; Enter would follow it.
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.wg-zoekhulp') !== null")
+    assert page.evaluate("document.activeElement.href") == help_links.first.evaluate("a => a.href")
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        violations = Axe().run(page, context=".md-search").response["violations"]
+        blocking = [f"{scheme}: {v['impact']} {v['id']}" for v in violations if v["impact"] in ("critical", "serious")]
+        assert blocking == [], blocking
+    # A query that finds something hides the help again.
+    search(page, "wijkbudget")
+    assert not page.locator(".wg-zoekhulp").is_visible()
+
+
+def test_the_filter_chips_are_the_record_kinds_of_the_registry(page, base_url: str, data) -> None:  # noqa: ANN001
+    open_search(page, base_url)
+    chips = page.eval_on_selector_all("[data-soort]", "els => els.map(e => [e.dataset.soort, e.textContent.trim()])")
+    kinds = [[kind.label, kind.title] for kind in data.kinds]
+    assert chips[1:1 + len(kinds)] == kinds, chips
+    assert chips[0] == ["", "Alles"] and ["pagina voor bewoners", "Voor bewoners"] in chips

@@ -7,6 +7,8 @@
 // the page templates). Every word is searched on its own and the pages are merged (see search()), so
 // a question in a reader's words still finds the best partial matches when no page holds every word.
 // Common Dutch words (the Snowball stop word list, plus question words) are left out of the query.
+// A word the index does not know is corrected to the nearest word it does know ("Bedoelde je: …"), and
+// each result says what kind of page it is (issue 27).
 (function () {
   "use strict";
   var root = document.querySelector("[data-wg-search]");
@@ -39,6 +41,7 @@
   var chips = Array.prototype.slice.call(root.querySelectorAll("[data-soort]"));
   var rung = root.querySelector("select[data-trede]");
   var kind = root.querySelector("select[data-aard]");
+  var help = root.querySelector(".wg-zoekhulp");
   if (!toggle || !input || !meta || !list) return;
 
   var pagefind = null;
@@ -92,8 +95,19 @@
     return loading;
   }
 
-  function setMeta(text) {
-    if (meta.textContent !== text) meta.textContent = text;
+  // The result count; a corrected query in it is set off in bold (the whole line is read out).
+  function setMeta(text, fixed) {
+    if (meta.textContent === text) return;
+    meta.textContent = "";
+    var at = fixed ? text.indexOf(fixed) : -1;
+    if (at < 0) { meta.textContent = text; return; }
+    var strong = document.createElement("strong");
+    strong.textContent = fixed;
+    meta.append(text.slice(0, at), strong, text.slice(at + fixed.length));
+  }
+
+  function showHelp(on) {
+    if (help) help.hidden = !on;
   }
 
   function setOpen(open) {
@@ -145,14 +159,27 @@
       };
     }
     var searches = [];
+    var corrected = {};
     terms.forEach(function (term, index) {
       var whole = pagefind.search(term, options);
       // One word: the pages that hold it whole are almost always the first results, so their
       // fragments are requested as soon as that search answers, not after the shorter form's search
       // too (Pagefind keeps each fragment; showing the results asks for the same ones).
       if (terms.length === 1) whole.then(function (answer) { warmFragments(answer.results.slice(0, FIRST)); });
-      searches.push(whole.then(collect(index, 1)));
-      if (term.length >= 6) searches.push(pagefind.search(term.slice(0, -1), options).then(collect(index, SHORTER)));
+      var shorter = term.length >= 6 ? pagefind.search(term.slice(0, -1), options) : Promise.resolve(null);
+      searches.push(Promise.all([whole, shorter]).then(function (answers) {
+        return Promise.all([holds(answers[0], term), holds(answers[1], term)]).then(function (held) {
+          if (held[0]) collect(index, 1)(answers[0]);
+          if (held[1]) collect(index, SHORTER)(answers[1]);
+          if (held[0] || held[1]) return;
+          // Neither the word nor its shorter form is in the index: search the nearest word it holds.
+          return nearest(term).then(function (word) {
+            if (!word) return;
+            corrected[index] = word;
+            return pagefind.search(word, options).then(collect(index, 1));
+          });
+        });
+      }));
     });
     return Promise.all(searches).then(function () {
       merged.forEach(function (entry) {
@@ -162,7 +189,7 @@
       });
       merged.sort(function (a, b) { return b.score - a.score; });
       var all = merged.some(function (entry) { return entry.matched === terms.length; });
-      return { results: merged, all: all };
+      return { results: merged, all: all, corrected: corrected };
     });
   }
 
@@ -178,21 +205,27 @@
     if (!query && !Object.keys(chosen).length) {
       list.textContent = "";
       shown = { results: [], next: 0, words: [] };
+      showHelp(false);
       setMeta(t("search.result.placeholder"));
       return;
     }
     var terms = words(query);
     search(terms, chosen).then(function (found) {
       if (id !== sequence) return;
-      shown = { results: found.results, next: 0, words: terms };
+      var used = terms.map(function (term, index) { return found.corrected[index] || term; });
+      shown = { results: found.results, next: 0, words: used };
       // The count changes once the results are on screen: screen readers announce it (role="status").
       return more(id, true).then(function () {
         if (id !== sequence) return;
         var count = found.results.length;
-        if (!count) setMeta(t("search.result.none"));
-        else if (!found.all) setMeta("Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan:");
+        var text;
+        if (!count) text = t("search.result.none");
+        else if (!found.all) text = "Geen pagina met al je zoekwoorden. " + (count === 1 ? "1 pagina" : count + " pagina's") + " met een deel ervan:";
         // Material's Dutch for one result says "1 overeenkomende document"; the adjective has no -e there.
-        else setMeta(count === 1 ? "1 overeenkomend document" : t("search.result.other", count));
+        else text = count === 1 ? "1 overeenkomend document" : t("search.result.other", count);
+        var fixed = Object.keys(found.corrected).length ? meant(query, terms, found.corrected) : "";
+        setMeta(fixed ? "Bedoelde je: " + fixed + "? " + text : text, fixed);
+        showHelp(!count);
       });
     });
   }
@@ -273,7 +306,9 @@
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var title = (page.meta && page.meta.title) || page.url;
-    li.appendChild(anchor(link(page.url, terms), article("h1", title, page.excerpt, true)));
+    var main = article("h1", title, page.excerpt, true);
+    if (page.meta && page.meta.soort) main.insertBefore(label(page.meta.soort), main.querySelector("h1"));
+    li.appendChild(anchor(link(page.url, terms), main));
     var sections = (page.sub_results || []).filter(function (sub) {
       return sub.url.indexOf("#") >= 0 && sub.title && sub.title !== title && sub.excerpt !== page.excerpt && terms.length;
     });
@@ -284,6 +319,108 @@
     return li;
   }
 
+  // What kind of page a result is (its type from the build: overrides/main.html), before its title.
+  // Read out with the title ("Voor bewoners, Geld en hulp voor je initiatief"); residents' pages stand out.
+  function label(text) {
+    var el = document.createElement("span");
+    el.className = "wg-zoeksoort" + (text === "Voor bewoners" ? " wg-zoeksoort--bewoners" : "");
+    el.textContent = text;
+    var comma = document.createElement("span");
+    comma.className = "wg-zoeksoort__sep";
+    comma.textContent = ", ";
+    el.appendChild(comma);
+    return el;
+  }
+
+  // --- words the index does not know ---------------------------------------------------------------
+  // The build writes the words of the indexed pages, most frequent first, one file per first letter
+  // (pagefind/woorden/<letter>.txt, macros/site/search_vocabulary.py). Only a word that neither Pagefind
+  // nor its shorter form finds loads one or two of these files: a first query for a known word fetches
+  // nothing more. The nearest word is the one with the fewest letters wrong, missing, extra or swapped
+  // (at most one in a word of up to seven letters, two in a longer one); among equals the most frequent.
+  // Whether Pagefind found the word itself (or a longer word it starts): for a word it does not hold it
+  // falls back on the longest word in the index that starts the query ('wijk' for 'wijkbugdet'). The
+  // first result's fragment (the one shown first anyway) says which words matched; a match counts when
+  // it starts like the query but for an ending the stemmer may change (beslissen, beslist).
+  var lists = {};
+  function holds(answer, term) {
+    if (!answer || !answer.results.length) return Promise.resolve(false);
+    if (term.length < 4) return Promise.resolve(true);
+    var start = letters(term).slice(0, Math.max(3, term.length - 3));
+    return answer.results[0].data().then(function (page) {
+      var words = (page.content || "").split(/\s+/);
+      return (page.locations || []).slice(0, 3).some(function (at) { return letters(words[at] || "").indexOf(start) === 0; });
+    }, function () { return true; });
+  }
+
+  function letters(word) {
+    return word.toLowerCase().normalize("NFD").replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  function fold(letter) {
+    var plain = letter.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    return /^[a-z]$/.test(plain) ? plain : "_";
+  }
+
+  function wordList(letter) {
+    if (!lists[letter]) {
+      lists[letter] = fetch(bundle + "woorden/" + letter + ".txt").then(function (response) {
+        return response.ok ? response.text() : "";
+      }).then(function (text) { return text ? text.split("\n") : []; }, function () { return []; });
+    }
+    return lists[letter];
+  }
+
+  function nearest(term) {
+    if (term.length < 4 || /\d/.test(term) || !window.fetch) return Promise.resolve(null);
+    var most = term.length > 7 ? 2 : 1;
+    var letters = [fold(term[0]), fold(term[1])].filter(function (l, i, all) { return all.indexOf(l) === i; });
+    return Promise.all(letters.map(wordList)).then(function (found) {
+      var best = null, bestCost = most + 1;
+      found.forEach(function (words) {
+        for (var i = 0; i < words.length; i++) {
+          var word = words[i];
+          if (Math.abs(word.length - term.length) >= bestCost || word === term) continue;
+          var cost = distance(term, word, bestCost - 1);
+          if (cost < bestCost) { best = word; bestCost = cost; }
+        }
+      });
+      return best;
+    });
+  }
+
+  // Letters to change, add, drop or swap (adjacent) to turn a into b; more than limit gives limit + 1.
+  function distance(a, b, limit) {
+    var before = null, previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current[j] = value;
+        if (value < low) low = value;
+      }
+      if (low > limit) return limit + 1;
+      before = previous;
+      previous = current;
+    }
+    return Math.min(previous[b.length], limit + 1);
+  }
+
+  // The query as typed with each corrected word in place of the unknown one.
+  function meant(query, terms, corrected) {
+    var out = query;
+    Object.keys(corrected).forEach(function (index) {
+      var typed = terms[index];
+      out = out.replace(new RegExp("(^|[^\\p{L}\\p{N}])" + typed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "(?=$|[^\\p{L}\\p{N}])", "iu"),
+        function (all, start) { return start + corrected[index]; });
+    });
+    return out;
+  }
+
   function typing(el) {
     if (!el) return false;
     var tag = el.tagName;
@@ -291,7 +428,9 @@
   }
 
   function focusables() {
-    return [input].concat(Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link")));
+    var links = list.querySelectorAll("a.md-search-result__link");
+    if (help && !help.hidden) links = help.querySelectorAll("a");
+    return [input].concat(Array.prototype.slice.call(links));
   }
 
   // Keyboard as in Material: / or s (or f) opens search; in the dialog arrows move between the box
