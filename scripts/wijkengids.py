@@ -182,7 +182,12 @@ def _display(path: Path, data_dir: Path) -> str:
 
 
 def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "datum", None) or date.today()
+    """The day a command works with: --datum if given, else the calendar's day (main's ``today``)."""
+    return getattr(args, "datum", None) or _calendar_day(args)
+
+
+def _calendar_day(args: argparse.Namespace) -> date:
+    return getattr(args, "calendar_day", None) or date.today()
 
 
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+):(?:\s|$)")
@@ -411,7 +416,7 @@ def cmd_review(args: argparse.Namespace, out: Any) -> int:
                            f"deskundige, gescheiden door een komma, bijvoorbeeld --door \"{review_state.REVIEWER_EXAMPLE}\"; "
                            "een groep of organisatie alleen is geen beoordelaar)")
     day = _today(args)
-    if day > date.today():
+    if day > _calendar_day(args):
         raise CommandError(f"{day.isoformat()} ligt in de toekomst; een beoordeling krijgt de datum waarop zij gebeurde")
     data = load_dataset(data_dir, data_dir.parent)
     found = _find_record(data, args.id, data_dir)
@@ -583,7 +588,8 @@ def cmd_export(args: argparse.Namespace, out: Any) -> int:
     return OK
 
 
-def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None, today: date | None = None) -> int:
+    """Run one command; ``today`` stands in for the calendar (tests), else the computer's date is used."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -591,6 +597,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) ->
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or bad input (2), already printed
         return int(exc.code or 0)
+    args.calendar_day = today
     try:
         return args.run(args, out)
     except CommandError as exc:
