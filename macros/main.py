@@ -32,7 +32,7 @@ from macros.site.build import KIND_PAGES, Publication, build_pages, split_pages,
 from macros.site.context import configured
 from macros.site.editor_config import write_editor_config
 from macros.site.render import markdown_html
-from macros.site.search_index import ENGINES, build_search_index
+from macros.site.search_index import ENGINES, SearchIndexError, build_search_index
 from macros.site.search_pages import search_pages
 
 log = logging.getLogger("mkdocs.plugins.wijkengids")
@@ -406,4 +406,7 @@ def on_post_build(env) -> None:  # noqa: ANN001 - called by mkdocs-macros after 
         raise Abort("\n".join(_page_errors) + f"\n{count} {errors} in {pages} {files}; de site is niet gebouwd.")
     # Pagefind indexes the written site after every build (make build, make serve, test builds).
     if env.conf["extra"].get("search", "pagefind") == "pagefind":
-        build_search_index(Path(env.conf["site_dir"]))
+        try:
+            build_search_index(Path(env.conf["site_dir"]))
+        except SearchIndexError as error:  # a message for the reader of the build log, not a traceback
+            raise Abort(f"zoekindex: {error}") from None

@@ -190,7 +190,12 @@ def _display(path: Path, data_dir: Path) -> str:
 
 
 def _today(args: argparse.Namespace) -> date:
-    return getattr(args, "datum", None) or date.today()
+    """The day a command works with: --datum if given, else the calendar's day (main's ``today``)."""
+    return getattr(args, "datum", None) or _calendar_day(args)
+
+
+def _calendar_day(args: argparse.Namespace) -> date:
+    return getattr(args, "calendar_day", None) or date.today()
 
 
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_]+):(?:\s|$)")
@@ -230,7 +235,7 @@ def cmd_new(args: argparse.Namespace, out: Any) -> int:
         record_template.check_name(args.naam)
     except record_template.TemplateError as exc:
         raise CommandError(str(exc)) from None
-    data = load_dataset(data_dir, data_dir.parent)
+    data = load_dataset(data_dir, data_dir.parent, today=_calendar_day(args))
     path, kind, slug = record_template.create(data_dir, data, kind, args.naam, _today(args))
     display = _display(path, data_dir)
     print(f"Nieuw bestand: {display}", file=out)
@@ -261,7 +266,7 @@ def cmd_check(args: argparse.Namespace, out: Any) -> int:
             print(line, file=out)
         print(file=out)
     report = io.StringIO()
-    code, data = check.run(data_dir, out=report)
+    code, data = check.run(data_dir, out=report, today=_calendar_day(args))
     # Information, not errors: what each concept still lacks before an expert can mark it 'beoordeeld'.
     lacking = [(record, missing) for record, missing in missing_per_record(data) if missing]
     if lacking:
@@ -289,7 +294,7 @@ def missing_per_record(data: Any) -> list[tuple[Any, list[str]]]:
 
 def cmd_status(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
-    data = load_dataset(data_dir, data_dir.parent)
+    data = load_dataset(data_dir, data_dir.parent, today=_calendar_day(args))
     rows = [(r.id, _type_word(r), r["status"], (r.get("evidence") or {}).get("level") or "-",
              ", ".join(missing) if missing else "-") for r, missing in missing_per_record(data)]
     header = ("id", "soort", "status", "onderbouwing", "ontbreekt voor beoordeling")
@@ -354,7 +359,7 @@ def _actionable(data: Any, out: Any) -> None:
 def cmd_review(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
     try:
-        result = review_record.review(data_dir, args.id, str(args.door), args.datum, date.today())
+        result = review_record.review(data_dir, args.id, str(args.door), args.datum, _calendar_day(args))
     except review_record.ReviewError as exc:
         raise CommandError(str(exc)) from None
     if result.problems:
@@ -372,7 +377,7 @@ def cmd_review(args: argparse.Namespace, out: Any) -> int:
         print(f"Vul die velden in uit de bronnen en probeer opnieuw (tip: {PROG} status toont wat elk record mist).",
               file=out)
         return DATA_ERRORS
-    day = (args.datum or date.today()).isoformat()
+    day = _today(args).isoformat()
     print(f"{result.display}: status beoordeeld, reviewed {day}, reviewer {' '.join(str(args.door).split())}.",
           file=out)
     print(f"Alleen die drie regels zijn veranderd. Lever het bestand in zoals altijd; {PROG} status toont de stand.",
@@ -445,7 +450,7 @@ def outdated(data: Any, today: date, months: int) -> list[Any]:
 def cmd_outdated(args: argparse.Namespace, out: Any) -> int:
     data_dir = _data_dir(args)
     today, months = _today(args), args.maanden
-    data = load_dataset(data_dir, data_dir.parent)
+    data = load_dataset(data_dir, data_dir.parent, today=_calendar_day(args))
     print(f"Peildatum {dutch_date(today.isoformat())}; controletermijn {months} maanden.", file=out)
     if data.problems.errors:
         print(f"Let op: de gegevens bevatten fouten ({data.problems.summary()}); records met fouten zijn niet "
@@ -507,7 +512,7 @@ def cmd_export(args: argparse.Namespace, out: Any) -> int:
     folder: Path = args.map
     if folder.exists() and not folder.is_dir():
         raise CommandError(f"{folder} is een bestand, geen map (tip: kies met --map een map)")
-    data = load_dataset(data_dir, data_dir.parent)
+    data = load_dataset(data_dir, data_dir.parent, today=_calendar_day(args))
     if data.problems.errors:
         print(data.problems.report(), file=out)
         print(data.problems.summary(), file=out)
@@ -530,7 +535,8 @@ _OS_ERRORS = {errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van dit pad
               errno.EROFS: "alleen te lezen, niet te schrijven", errno.EISDIR: "is een map"}
 
 
-def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None, today: date | None = None) -> int:
+    """Run one command; ``today`` stands in for the calendar (tests), else the computer's date is used."""
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
@@ -538,6 +544,7 @@ def main(argv: Sequence[str] | None = None, out: Any = None, err: Any = None) ->
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or bad input (2), already printed
         return int(exc.code or 0)
+    args.calendar_day = today
     try:
         return args.run(args, out)
     except CommandError as exc:

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.metadata
+import io
 import json
-import re
 import subprocess
 from pathlib import Path
 from typing import Any
+
+import cbor2
 
 from .search_vocabulary import write_word_lists
 
@@ -40,8 +43,32 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind")
 
 
+# The Pagefind whose undocumented index files stable_filters and split_index were written for (pinned as
+# pagefind-bin in requirements.lock). Another version may lay its files out otherwise: check them before
+# moving this number (tests/unit/test_search_index.py, tests/build/test_determinism.py).
+PAGEFIND_VERSION = "1.5.2"
+
+
 class SearchIndexError(RuntimeError):
     pass
+
+
+def version_problem(installed: str | None) -> str:
+    """A Dutch explanation when the Pagefind found is not PAGEFIND_VERSION; empty when it is."""
+    if installed == PAGEFIND_VERSION:
+        return ""
+    found = f"Pagefind {installed} is geïnstalleerd" if installed else "Pagefind (pakket pagefind-bin) ontbreekt"
+    return (f"{found}, maar macros/site/search_index.py herschrijft de indexbestanden van Pagefind "
+            f"{PAGEFIND_VERSION} (tip: installeer de vastgezette versies uit requirements.lock opnieuw met "
+            f"`make .venv/.installed`; kies je bewust een andere Pagefind, controleer dan of de indexbestanden "
+            f"nog zo zijn opgebouwd en zet PAGEFIND_VERSION in search_index.py op die versie)")
+
+
+def installed_version() -> str | None:
+    try:
+        return importlib.metadata.version("pagefind-bin")
+    except importlib.metadata.PackageNotFoundError:
+        return None
 
 
 def pagefind_command(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> list[str]:
@@ -55,10 +82,16 @@ def pagefind_command(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> list[str
 
 def build_search_index(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> None:
     """Index the built site into site/pagefind/ and reduce search/search_index.json to its settings."""
+    problem = version_problem(installed_version())
+    if problem:
+        raise SearchIndexError(problem)
     result = subprocess.run(pagefind_command(site, exclude), capture_output=True, text=True, timeout=900)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind kon de zoekindex niet maken (code {result.returncode}):\n"
                                f"{result.stdout}{result.stderr}")
+    written = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")).get("version")
+    if version_problem(written):  # the binary that ran says which version wrote the files
+        raise SearchIndexError(version_problem(written))
     for name in UNUSED:
         (site / "pagefind" / name).unlink(missing_ok=True)
     split_index(site / "pagefind")
@@ -75,83 +108,37 @@ def build_search_index(site: Path, exclude: tuple[str, ...] = EXCLUDE) -> None:
 # order (so the bytes and the hashed file names) changes from one run to the next (Pagefind issue #638).
 # Everything else it writes is stable. Here the filter values and the filter list are put in sorted order
 # and the files named after their content, so two builds of the same tree stay byte-identical.
-# The files are gzip'ed "pagefind_dcd" + CBOR; the small CBOR reader and writer below cover what they hold.
+# The files are gzip'ed "pagefind_dcd" + CBOR, read and written with the cbor2 library (requirements.lock).
+# Pagefind's files are undocumented: this code was written against what Pagefind PAGEFIND_VERSION writes, and
+# every file read must come out of cbor2 again byte for byte, or the build stops (another layout).
 
 SIGNATURE = b"pagefind_dcd"
 
 
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for extra, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | extra]) + n.to_bytes(size, "big")
-    raise ValueError(n)
-
-
-def cbor_encode(value: Any) -> bytes:
-    if isinstance(value, bool) or value is None:
-        return {False: b"\xf4", True: b"\xf5", None: b"\xf6"}[value]
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, str):
-        data = value.encode("utf-8")
-        return _head(3, len(data)) + data
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
-    raise SearchIndexError(f"Pagefind-index: onbekend soort waarde {type(value).__name__}")
-
-
-def cbor_decode(data: bytes, pos: int = 0) -> tuple[Any, int]:
-    first = data[pos]
-    major, info = first >> 5, first & 31
-    pos += 1
-    if major == 7:
-        simple = {20: False, 21: True, 22: None}
-        if info in simple:
-            return simple[info], pos
-        raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-teken {first:#x}")
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
-    else:
-        raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-teken {first:#x}")
-    if major == 0:
-        return n, pos
-    if major == 1:
-        return -1 - n, pos
-    if major in (2, 3):
-        chunk = data[pos:pos + n]
-        return (chunk if major == 2 else chunk.decode("utf-8")), pos + n
-    if major == 4:
-        items = []
-        for _ in range(n):
-            item, pos = cbor_decode(data, pos)
-            items.append(item)
-        return items, pos
-    raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-type {major}")
-
-
-def _read(path: Path) -> Any:
+def _load(path: Path) -> tuple[Any, bytes]:
+    """A Pagefind file's value and its CBOR bytes."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: geen Pagefind-bestand")
-    value, end = cbor_decode(data, len(SIGNATURE))
-    if end != len(data) or cbor_encode(value) != data[len(SIGNATURE):]:
+    try:
+        return cbor2.loads(data[len(SIGNATURE):]), data[len(SIGNATURE):]
+    except (cbor2.CBORDecodeError, ValueError) as problem:
+        raise SearchIndexError(f"{path}: onleesbaar ({problem}) (andere Pagefind-versie?)") from problem
+
+
+def _read(path: Path) -> Any:
+    value, data = _load(path)
+    if cbor2.dumps(value) != data:
         raise SearchIndexError(f"{path}: onverwachte opbouw (andere Pagefind-versie?)")
     return value
 
 
 def _write(folder: Path, value: Any, name: str) -> None:
-    (folder / name).write_bytes(gzip.compress(SIGNATURE + cbor_encode(value), compresslevel=9, mtime=0))
+    (folder / name).write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value), compresslevel=9, mtime=0))
 
 
 def _digest(value: Any) -> str:
-    return hashlib.sha256(cbor_encode(value)).hexdigest()
+    return hashlib.sha256(cbor2.dumps(value)).hexdigest()
 
 
 def stable_filters(bundle: Path) -> None:
@@ -228,68 +215,28 @@ def _cut(words: list, sizes: list[int], goal: float) -> list[list]:
     return groups
 
 
-# A chunk is read word by word without building Python objects for the locations (at 5,000 methods
-# the index holds some 11 MB of them): each word's entry is kept as the bytes Pagefind wrote.
-_INT = rb"(?:[\x00-\x17\x20-\x37]|[\x18\x38].|[\x19\x39]..|[\x1a\x3a]....|[\x1b\x3b]........)"
-_INT_RUNS: dict[int, re.Pattern[bytes]] = {}
-
-
-def _skip(data: bytes, pos: int) -> int:
-    """The position after the CBOR item at pos (Pagefind's subset: integers, strings, arrays, simple values)."""
-    pending = 1
-    while pending:
-        first = data[pos]
-        major, info = first >> 5, first & 31
-        pos += 1
-        pending -= 1
-        if info < 24:
-            n = info
-        elif info <= 27:
-            size = 1 << (info - 24)
-            n, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
-        else:
-            raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-teken {first:#x}")
-        if major in (2, 3):
-            pos += n
-        elif major == 4 and n:
-            run = _INT_RUNS.get(n) or _INT_RUNS.setdefault(n, re.compile(_INT + b"{%d}" % n, re.S))
-            found = run.match(data, pos)  # a list of word positions: integers only, skipped at once
-            if found:
-                pos = found.end()
-            else:
-                pending += n
-        elif major not in (0, 1, 4, 7):
-            raise SearchIndexError(f"Pagefind-index: onverwacht CBOR-type {major}")
-    return pos
-
-
 def _index_words(path: Path) -> list[tuple[str, bytes]]:
-    """The words of a word index chunk in order, each with its entry's CBOR bytes."""
-    data = gzip.decompress(path.read_bytes())
-    try:
-        # [[word, word, ...]]: an array of one array
-        if not data.startswith(SIGNATURE + b"\x81") or data[len(SIGNATURE) + 1] >> 5 != 4:
-            raise SearchIndexError("")
-        info, pos = data[len(SIGNATURE) + 1] & 31, len(SIGNATURE) + 2
-        count = info
-        if info >= 24:
-            size = 1 << (info - 24)
-            count, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
-        words = []
-        for _ in range(count):
-            end = _skip(data, pos)
-            if data[pos] >> 5 != 4 or not data[pos] & 31:
-                raise SearchIndexError("")
-            word, _ = cbor_decode(data, pos + 1)
-            if not isinstance(word, str):
-                raise SearchIndexError("")
-            words.append((word, data[pos:end]))
-            pos = end
-        if pos != len(data):
-            raise SearchIndexError("")
-    except (SearchIndexError, IndexError) as problem:
-        raise SearchIndexError(f"{path}: onverwachte opbouw (andere Pagefind-versie?)") from problem
+    """The words of a word index chunk ([[entry, entry, ...]], each entry [word, ...]) in order, each with
+    its entry as CBOR bytes. Each entry is encoded once: the chunk made of them again must be the file."""
+    value, data = _load(path)
+    words = []
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], list):
+        words = [(entry[0], cbor2.dumps(entry)) for entry in value[0]
+                 if isinstance(entry, list) and entry and isinstance(entry[0], str)]
+    if _chunk(words) != data:
+        raise SearchIndexError(f"{path}: onverwachte opbouw (andere Pagefind-versie?)")
     return words
+
+
+def _chunk(group: list[tuple[str, bytes]]) -> bytes:
+    """[[entry, ...]] from entries already encoded: only the heads of the two arrays are written here."""
+    out = io.BytesIO()
+    encoder = cbor2.CBOREncoder(out)
+    encoder.encode_length(4, 1)  # major type 4: an array
+    encoder.encode_length(4, len(group))
+    for _, entry in group:
+        out.write(entry)
+    return out.getvalue()
 
 
 def split_index(bundle: Path, target: int = CHUNK_BYTES) -> None:
@@ -316,7 +263,7 @@ def split_index(bundle: Path, target: int = CHUNK_BYTES) -> None:
         ratio = len(gzip.compress(b"".join(w[1] for w in words), compresslevel=1, mtime=0)) / max(sum(sizes), 1)
         new = []
         for group in _cut(words, sizes, target / ratio) if words else []:
-            data = SIGNATURE + b"\x81" + _head(4, len(group)) + b"".join(w[1] for w in group)
+            data = SIGNATURE + _chunk(group)
             digest = hashlib.sha256(data).hexdigest()
             name = f"{prefix}_{digest[:7]}"
             if (bundle / "index" / f"{name}.pf_index").exists():

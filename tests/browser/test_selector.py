@@ -91,15 +91,11 @@ def shown_methods(page: Page) -> tuple[list[str], list[str]]:
     return [i for i, m in zip(ids, matches) if m == "exact"], [i for i, m in zip(ids, matches) if m == "near"]
 
 
-def assert_shown(page: Page, want: tuple[list[str], list[str]], timeout_ms: int = 5000) -> None:
-    """After back/forward the script redraws the results a moment after the form: wait for them."""
-    got = shown_methods(page)
-    for _ in range(timeout_ms // 50):
-        if got == want:
-            return
-        page.wait_for_timeout(50)
-        got = shown_methods(page)
-    assert got == want
+def assert_shown(page: Page, want: tuple[list[str], list[str]]) -> None:
+    """The methods shown. No waiting: the script sets the form and draws the results in one go (restore()
+    and changed() in participatiewijzer.js), so once the form shows a choice (callers wait for that with
+    expect, or for data-ready after a reload) its results are on the page."""
+    assert shown_methods(page) == want
 
 
 def query(page: Page) -> dict[str, list[str]]:

@@ -32,13 +32,13 @@ TODAY = date(2026, 11, 23)
 REVIEWER = "A. Voorbeeld, deskundige bewonersparticipatie (fictief)"  # the fixture records name this person
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    """The command in-process: (exit code, stdout, stderr)."""
+def run(*args: str, today: date | None = None) -> tuple[int, str, str]:
+    """The command in-process: (exit code, stdout, stderr); today stands in for the calendar."""
     out, err = io.StringIO(), io.StringIO()
     old_err = sys.stderr
     sys.stderr = err  # argparse writes its own errors to sys.stderr
     try:
-        code = wijkengids.main(list(args), out=out, err=err)
+        code = wijkengids.main(list(args), out=out, err=err, today=today)
     finally:
         sys.stderr = old_err
     return code, out.getvalue(), err.getvalue()
@@ -289,8 +289,10 @@ def test_verouderd_lists_facts_not_compared_with_their_source_for_twelve_months(
 
 
 def test_verouderd_uses_today_by_default(data_dir: Path) -> None:
-    code, out, _ = run("verouderd", "--data", str(data_dir))
-    assert code == 0 and f"Peildatum {wijkengids.dutch_date(date.today().isoformat())}" in out
+    code, out, _ = run("verouderd", "--data", str(data_dir), today=TODAY)
+    assert code == 0 and "Peildatum 23 november 2026;" in out
+    assert sorted(_listed(out)) == sorted(r.path for r in load_valid_dataset(data_dir, data_dir.parent).all_records()
+                                          if review.is_overdue(r["reviewed"], TODAY, 24))
 
 
 @pytest.mark.parametrize("args,expected", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ import pytest
 from macros.data import review_state
 from macros.data.dataset import load_valid_dataset
 from tests.support import ROOT
-from tests.unit.test_cli import edit, run
+from tests.unit.test_cli import TODAY, edit, run
 
 PERSON = "dr. A. Voorbeeld, Hogeschool Voorbeeldstad"
 COMMENTED_CASE = """# yaml-language-server: $schema=../schema/case.schema.json
@@ -71,9 +71,9 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 
 def test_beoordeel_changes_only_the_three_review_lines(data_dir: Path, commented: Path) -> None:
-    day = date.today() - timedelta(days=3)
+    day = TODAY - timedelta(days=3)
     code, out, err = run("beoordeel", "voorbeeldwijk", "--door", PERSON, "--datum", day.isoformat(),
-                         "--data", str(data_dir))
+                         "--data", str(data_dir), today=TODAY)
     assert (code, err) == (0, ""), out + err
     after = commented.read_text(encoding="utf-8")
     removed, added = changed_lines(COMMENTED_CASE, after)
@@ -92,11 +92,11 @@ def test_a_new_review_replaces_date_and_person_in_place(data_dir: Path) -> None:
     path = data_dir / "cases" / "voorbeeldwijk.yaml"  # already beoordeeld in the fixture
     before = path.read_text(encoding="utf-8")
     code, out, _ = run("beoordeel", "voorbeeldwijk", "--door", "Fatima el Amrani, opbouwwerker Groningen",
-                       "--data", str(data_dir))
+                       "--data", str(data_dir), today=TODAY)
     assert code == 0, out
     removed, added = changed_lines(before, path.read_text(encoding="utf-8"))
     assert [line.split(":")[0] for line in removed] == ["reviewed", "reviewer"]
-    assert added == [f"reviewed: {date.today().isoformat()}", 'reviewer: "Fatima el Amrani, opbouwwerker Groningen"']
+    assert added == [f"reviewed: {TODAY.isoformat()}", 'reviewer: "Fatima el Amrani, opbouwwerker Groningen"']
 
 
 @pytest.mark.parametrize("door", ["ExpertiseLab (redactie)", "redactie", "Redactie, ExpertiseLab", "Jansen, gemeente"])
@@ -136,9 +136,14 @@ def test_beoordeel_refuses_a_record_with_errors_and_names_them(data_dir: Path, c
 def test_beoordeel_refuses_bad_input_in_dutch(data_dir: Path, commented: Path) -> None:
     code, _, err = run("beoordeel", "bestaat-niet", "--door", PERSON, "--data", str(data_dir))
     assert code == 2 and "geen record met id 'bestaat-niet'" in err
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    code, _, err = run("beoordeel", "voorbeeldwijk", "--door", PERSON, "--datum", tomorrow, "--data", str(data_dir))
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
+    code, _, err = run("beoordeel", "voorbeeldwijk", "--door", PERSON, "--datum", tomorrow, "--data", str(data_dir),
+                       today=TODAY)
     assert code == 2 and "in de toekomst" in err
+    code, _, err = run("beoordeel", "voorbeeldwijk", "--door", PERSON, "--datum", TODAY.isoformat(), "--data",
+                       str(data_dir), today=TODAY)
+    assert code == 0, err  # today itself is not in the future
+    (data_dir / "cases" / "voorbeeldwijk.yaml").write_text(COMMENTED_CASE, encoding="utf-8")
     code, _, err = run("beoordeel", "voorbeeldwijk", "--data", str(data_dir))
     assert code == 2 and "fout: dit ontbreekt: --door" in err
     assert commented.read_text(encoding="utf-8") == COMMENTED_CASE

@@ -1,19 +1,21 @@
-"""macros/search_index.py: Pagefind's filter files come out the same whatever order Pagefind wrote them in; its word
-index is cut into small chunks that a search still finds."""
+"""macros/site/search_index.py: Pagefind's filter files come out the same whatever order Pagefind wrote them in; its
+word index is cut into small chunks that a search still finds; another Pagefind version stops the build in Dutch."""
 from __future__ import annotations
 
 import gzip
 import json
 from pathlib import Path
 
+import cbor2
 import pytest
 
-from macros.site.search_index import SIGNATURE, SearchIndexError, cbor_decode, cbor_encode, split_index, stable_filters
+from macros.site import search_index
+from macros.site.search_index import SIGNATURE, SearchIndexError, split_index, stable_filters
 
 
 def write(path: Path, value: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(gzip.compress(SIGNATURE + cbor_encode(value), mtime=0))
+    path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0))
 
 
 def bundle(folder: Path, order: list[int]) -> Path:
@@ -33,10 +35,8 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_cbor_round_trip() -> None:
-    value = ["x", 0, 23, 24, 255, 256, 65536, 2**32, -1, -500, "één", b"\x00", [], [[1, "a"]], True, None]
-    data = cbor_encode(value)
-    assert cbor_decode(data) == (value, len(data))
+def decode(data: bytes) -> object:
+    return cbor2.loads(data)
 
 
 def test_filter_order_does_not_change_the_bytes(tmp_path: Path) -> None:
@@ -48,10 +48,10 @@ def test_filter_order_does_not_change_the_bytes(tmp_path: Path) -> None:
     assert files(one) == files(two)
     entry = json.loads((one / "pagefind-entry.json").read_text())
     meta_name = f"pagefind.{entry['languages']['nl']['hash']}.pf_meta"
-    meta = cbor_decode(gzip.decompress((one / meta_name).read_bytes())[len(SIGNATURE):])[0]
+    meta = decode(gzip.decompress((one / meta_name).read_bytes())[len(SIGNATURE):])
     assert [name for name, _ in meta[3]] == ["soort", "trede"]
     for name, file_hash in meta[3]:
-        content = cbor_decode(gzip.decompress((one / "filter" / f"{file_hash}.pf_filter").read_bytes())[len(SIGNATURE):])[0]
+        content = decode(gzip.decompress((one / "filter" / f"{file_hash}.pf_filter").read_bytes())[len(SIGNATURE):])
         assert content[0] == name
         assert [value for value, _ in content[1]] == sorted(value for value, _ in content[1])
     assert sorted(p.name for p in (one / "filter").iterdir()) == sorted(f"{h}.pf_filter" for _, h in meta[3])
@@ -81,7 +81,7 @@ def index_bundle(folder: Path, words: list[str], per_chunk: int) -> Path:
 
 
 def read(path: Path) -> object:
-    return cbor_decode(gzip.decompress(path.read_bytes())[len(SIGNATURE):])[0]
+    return decode(gzip.decompress(path.read_bytes())[len(SIGNATURE):])
 
 
 def test_the_word_index_is_cut_into_small_chunks_that_a_search_still_finds(tmp_path: Path) -> None:
@@ -118,3 +118,45 @@ def test_splitting_the_index_twice_gives_the_same_bytes(tmp_path: Path) -> None:
         split_index(folder, target=600)
         stable_filters(folder)
     assert files(one) == files(two)
+
+
+def test_a_word_index_in_another_layout_fails_with_a_clear_message(tmp_path: Path) -> None:
+    folder = index_bundle(tmp_path / "b", ["buurt", "wijk"], per_chunk=2)
+    write(folder / "index" / "nl_0000000.pf_index", {"buurt": [1], "wijk": [2]})  # a map, not [[word, ...]]
+    with pytest.raises(SearchIndexError, match=r"nl_0000000\.pf_index: onverwachte opbouw \(andere Pagefind-versie\?\)"):
+        split_index(folder)
+
+
+def test_a_file_that_cbor2_would_write_otherwise_is_refused(tmp_path: Path) -> None:
+    """Rewriting must keep every byte: an integer written longer than needed would come back shorter."""
+    folder = bundle(tmp_path / "b", [0, 1, 2])
+    meta = folder / "pagefind.nl_1234567890.pf_meta"
+    payload = cbor2.dumps(read(meta))
+    assert payload[1:2] == b"\x65"  # the version string: five characters
+    meta.write_bytes(gzip.compress(SIGNATURE + payload[:1] + b"\x78\x05" + payload[2:], mtime=0))
+    assert read(meta) == decode(payload)  # the same value, other bytes
+    with pytest.raises(SearchIndexError, match="onverwachte opbouw"):
+        stable_filters(folder)
+
+
+def test_another_pagefind_version_is_named_with_a_dutch_tip() -> None:
+    assert search_index.version_problem(search_index.PAGEFIND_VERSION) == ""
+    problem = search_index.version_problem("1.6.0")
+    assert problem.startswith("Pagefind 1.6.0 is geïnstalleerd, maar macros/site/search_index.py herschrijft de "
+                              f"indexbestanden van Pagefind {search_index.PAGEFIND_VERSION} (tip: ")
+    assert "requirements.lock" in problem and "PAGEFIND_VERSION" in problem
+    assert search_index.version_problem(None).startswith("Pagefind (pakket pagefind-bin) ontbreekt")
+
+
+def test_the_pinned_pagefind_is_the_one_the_code_was_written_for() -> None:
+    lock = (Path(__file__).parents[2] / "requirements.lock").read_text(encoding="utf-8")
+    assert f"pagefind-bin=={search_index.PAGEFIND_VERSION}" in lock.splitlines()
+    assert search_index.installed_version() == search_index.PAGEFIND_VERSION
+
+
+def test_the_build_stops_before_pagefind_runs_when_its_version_differs(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "installed_version", lambda: "1.4.0")
+    monkeypatch.setattr(search_index.subprocess, "run", lambda *a, **k: pytest.fail("Pagefind ran"))
+    with pytest.raises(SearchIndexError, match=r"^Pagefind 1\.4\.0 is geïnstalleerd"):
+        search_index.build_search_index(tmp_path)
