@@ -23,10 +23,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from macros.bibliography.cache import ReadingListCache
+from macros.core.problems import DataError, Problem, Problems, quote
 from macros.data import curator_markdown, review, review_state
 from macros.data import facts as fact_register
 from macros.data.dataset import Dataset, load_valid_dataset
-from macros.data.problems import DataError, Problem, Problems, quote
 from macros.site import catalogue, citations, link_preview, nav
 from macros.site.build import KIND_PAGES, Publication, build_pages, split_pages, write_pages
 from macros.site.context import configured

@@ -10,9 +10,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from macros.core.problems import counted
 from macros.data.cited_by import FURTHER_READING, uncited
 from macros.data.dataset import Dataset, load_dataset
-from macros.data.problems import counted
 
 ROOT = Path(__file__).resolve().parent.parent
 

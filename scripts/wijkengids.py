@@ -26,10 +26,10 @@ from typing import Any
 
 from macros.bibliography import importer as bib_import
 from macros.bibliography.text import dutch_date
+from macros.core.problems import counted
 from macros.data import export, facts, record_template, review, review_record, review_state
 from macros.data.dataset import load_dataset
 from macros.data.kinds import RECORD_KINDS
-from macros.data.problems import counted
 
 from . import check
 

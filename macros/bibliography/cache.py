@@ -21,8 +21,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..data.atomic_file import write_atomically
-from ..data.problems import Problems
+from ..core.atomic_file import write_atomically
+from ..core.problems import Problems
 from .load import load_bibliography
 from .model import Bibliography
 
@@ -30,9 +30,9 @@ from .model import Bibliography
 CACHE_FILE = "leeslijst.pickle"
 _FORMAT = 1
 #: Modules whose classes a cache file may hold: the reading list's own data classes.
-_ALLOWED_MODULES = ("macros.bibliography.", "macros.data.problems")
+_ALLOWED_MODULES = ("macros.bibliography.", "macros.core.problems")
 _ALLOWED_CLASSES = {("markupsafe", "Markup")}  # a formatted reference is safe HTML
-_CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "data" / "problems.py")
+_CODE = (*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "core" / "problems.py")
 
 
 @lru_cache(maxsize=1)

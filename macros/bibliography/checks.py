@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from ..data.problems import Problems
+from ..core.problems import Problems
 from .model import NO_DATE, NO_DATE_VALUES, UNKNOWN_AUTHOR, Entry, month_number
 from .text import is_doi, is_web_url, matching_brace, sort_text
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..data.atomic_file import write_atomically
-from ..data.problems import Problems, counted
+from ..core.atomic_file import write_atomically
+from ..core.problems import Problems, counted
 from .load import load_bibliography
 from .model import Bibliography, Entry
 from .text import fold_accents

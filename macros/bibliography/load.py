@@ -29,7 +29,7 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model
 
-from ..data.problems import Problems
+from ..core.problems import Problems
 from .apa import assign_year_labels, sort_key
 from .checks import (
     VERBATIM_FIELDS,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import markdown
 
-from .atomic_file import write_atomically
+from ..core.atomic_file import write_atomically
 
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 

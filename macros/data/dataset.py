@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from ..bibliography.cache import ReadingListCache
+from ..core.problems import DataError, Problem, Problems, quote
 from . import facts as fact_register
 from . import places, review_state, search_words
 from .kinds import RECORD_KINDS, RecordKind, reserved_problem
-from .problems import DataError, Problem, Problems, quote
 from .schema import Schemas
 from .text_rules import check_text, strings
 from .yaml_loader import YFloat, YInt, YList, YMap, YStr, line_of, load_yaml, parse_yaml

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from ..bibliography.apa import cite_text
-from .problems import Problems, quote
+from ..core.problems import Problems, quote
 from .review import add_months, parse_date
 from .text_rules import line_in, strings
 from .yaml_loader import YMap

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..bibliography.text import fold_accents
-from .atomic_file import write_atomically
+from ..core.atomic_file import write_atomically
 from .export import FieldDoc, field_docs
 from .kinds import RECORD_KINDS, reserved_ids
 from .schema import REF

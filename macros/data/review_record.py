@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from ..core.atomic_file import write_atomically
+from ..core.problems import Problem
 from . import review_state
-from .atomic_file import write_atomically
 from .dataset import Dataset, check_record_text, load_dataset
 from .kinds import RecordKind
-from .problems import Problem
 from .record_template import yaml_scalar
 
 STATUS_COMMAND = "python -m scripts.wijkengids status"

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from .problems import Problems
+from ..core.problems import Problems
 
 CONCEPT = "concept"
 REVIEWED = "beoordeeld"

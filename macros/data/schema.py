@@ -18,7 +18,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from .problems import Problems, quote
+from ..core.problems import Problems, quote
 from .yaml_loader import YList, YMap, line_of
 
 #: The file of shared building blocks ($defs); every other ``<kind>.schema.json`` describes one kind of data.

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..core.problems import Problems
 from .kinds import PAGE_FOLDERS
-from .problems import Problems
 from .text_rules import check_text
 from .yaml_loader import YMap, line_of
 

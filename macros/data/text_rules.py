@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..core.problems import Problems, quote
 from . import curator_markdown
-from .problems import Problems, quote
 from .yaml_loader import YList, YMap, YStr
 
 # Where a browser starts a tag: '<' right before a letter, '/', '!' or '?' ('<img src=x onerror=…'

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problems, quote
+from ..core.problems import Problems, quote
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C parser is ~15x faster; fall back to pure Python where libyaml is missing

@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
+from ..core.problems import DataError
 from ..data.dataset import Dataset
 from ..data.kinds import generated_dirs
-from ..data.problems import DataError
 from . import (
     checklists,
     compare,

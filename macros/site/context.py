@@ -14,15 +14,15 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .. import bibliography
+from ..core.problems import Problems
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
 from ..data.kinds import generated_dirs
-from ..data.problems import Problems
 from ..figures import case_map
 from . import citations
 from .kept import KeptFiles
-from .site_address import filled_in
 from .render import TermLinker, keep_compiled_templates, make_environment
+from .site_address import filled_in
 from .source_lists import FURTHER_READING_LIMIT, FurtherLine, SourceLine, SourceLists
 
 __all__ = ["FURTHER_READING_LIMIT", "FurtherLine", "PageContext", "Publication", "Site", "SourceLine", "configured",

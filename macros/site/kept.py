@@ -14,15 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..data.atomic_file import write_atomically
+from ..core.atomic_file import write_atomically
 
 _FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent.parent  # macros/: code, templates and the data layer

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..figures.ladder_svg import ladder_svg
 from ..data.kinds import PAGE_FOLDERS
+from ..figures.ladder_svg import ladder_svg
 from .context import PageContext
 
 

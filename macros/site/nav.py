@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.problems import Problem
 from ..data.kinds import RecordKind
-from ..data.problems import Problem
 
 #: The entry in mkdocs.yml's nav that the record kinds replace. Left as it is (no macros plugin), MkDocs
 #: reports it as a page that does not exist, so it cannot pass unnoticed.

@@ -30,11 +30,11 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .. import bibliography
+from ..bibliography import Entry
 from ..bibliography.checks import TITLE_UNCHECKED
 from ..bibliography.text import _FOLD, fold_accents
-from ..bibliography import Entry
-from ..data.dataset import LIST_FILES, OTHER_THEME, Dataset, Record, reference_keys
-from ..data.cited_by import FURTHER_READING, CitedBy, citations, is_further_reading
+from ..data.cited_by import CitedBy, citations, is_further_reading
+from ..data.dataset import LIST_FILES, OTHER_THEME, Dataset
 from ..data.kinds import PAGE_FOLDERS
 from .context import PageContext, item_file
 from .kept import family_key

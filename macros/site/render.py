@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,11 +16,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from ..data import curator_markdown
-
-from ..figures import case_map
 from ..bibliography.text import dutch_date
+from ..data import curator_markdown
 from ..data.text_rules import allowed_link
+from ..figures import case_map
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _HREF = re.compile(r'href="([^"]*)"')

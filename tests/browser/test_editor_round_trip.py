@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from macros.core.problems import Problems
 from macros.data.dataset import load_valid_dataset, plain
 from macros.data.export import PRIVATE_FIELDS, FieldDoc, field_docs
 from macros.data.kinds import RECORD_KINDS, RecordKind
-from macros.data.problems import Problems
 from macros.data.schema import REF
 from macros.data.yaml_loader import load_yaml
 from macros.site.editor_config import Vocabulary, editor_config

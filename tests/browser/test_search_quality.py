@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from macros.data.problems import Problems
+from macros.core.problems import Problems
 from macros.data.yaml_loader import load_yaml
 
 QUERIES = Path(__file__).resolve().parent.parent / "search_queries.yaml"

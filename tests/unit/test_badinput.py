@@ -26,8 +26,8 @@ import pytest
 import yaml
 from markupsafe import escape
 
+from macros.core.problems import DataError
 from macros.data.dataset import load_dataset, load_valid_dataset
-from macros.data.problems import DataError
 from macros.site.build import build_pages
 from tests.support import FIXTURE_DATA, ROOT
 
@@ -480,7 +480,7 @@ def test_windows_line_ends_are_fine(data_dir: Path) -> None:
     ("\u2003", "⍽", "een bijzondere spatie (U+2003)"), ("\t", "⇥", "een tab (U+0009)"),
 ])
 def test_every_message_names_the_invisible_characters_it_quotes(char: str, shown: str, name: str) -> None:
-    from macros.data.problems import Problem
+    from macros.core.problems import Problem
     text = str(Problem("data/methods/x.yaml", 4, f"rungs{char}", f"onbekende trede 'advi{char}seren'",
                        f"bedoel je 'adviseren'? niet 'advi{char}seren'"))
     assert char not in text

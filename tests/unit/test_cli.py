@@ -20,9 +20,9 @@ import referencing
 
 from macros.bibliography import importer as bib_import
 from macros.bibliography import load_bibliography
+from macros.core.problems import Problems
 from macros.data import export, record_template, review
 from macros.data.dataset import load_dataset, load_valid_dataset, plain
-from macros.data.problems import Problems
 from macros.data.yaml_loader import load_yaml
 from scripts import wijkengids
 from tests.support import ROOT

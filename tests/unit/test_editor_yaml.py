@@ -16,9 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.core.problems import Problems
 from macros.data.dataset import plain
 from macros.data.kinds import RECORD_KINDS
-from macros.data.problems import Problems
 from macros.data.schema import PARTIAL_DATE, Schemas
 from macros.data.yaml_loader import load_yaml
 from macros.site.editor_config import editor_config

@@ -6,7 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from macros.data import facts
-from macros.data.dataset import load_dataset
+from macros.data.dataset import load_dataset, load_valid_dataset
+from macros.site import facts_page
+from macros.site.context import PageContext
+from tests.support import FIXTURE_DATA
 
 
 def problems(data_dir: Path) -> list[str]:
@@ -139,3 +142,14 @@ def test_a_hand_written_page_gets_values_and_its_list_while_code_stays_as_typed(
         "onbekend feit 'wijkgesprek-in-werkin' (tip: bedoel je 'wijkgesprek-in-werking'?)",
         "[[feit: x]] is geen geldige verwijzing naar een feit (tip: schrijf [[feit:id]]; de id's staan in "
         "data/feiten.yaml)"]
+
+
+def test_without_a_register_the_page_says_it_is_empty() -> None:
+    """The menu always names the register, so a data folder without data/feiten.yaml (a new guide, the
+    benchmark's generated data) still gets the page, saying there is nothing in it yet."""
+    data = load_valid_dataset(FIXTURE_DATA, FIXTURE_DATA.parent)
+    data.facts = []
+    ctx = PageContext(data, today=date(2026, 11, 23))
+    facts_page.contribute(ctx)
+    assert "Het register is nog leeg." in ctx.files[facts_page.PAGE]
+    assert "feiten bevestigd" not in ctx.files[facts_page.PAGE]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from macros.core.problems import Problems
 from macros.data import curator_markdown
-from macros.data.problems import Problems
 from macros.data.text_rules import strings
 from macros.data.yaml_loader import load_yaml
 from tests.support import SITE_DATA

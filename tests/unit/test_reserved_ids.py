@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.core.problems import DataError
 from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.data.kinds import RECORD_KINDS, RecordKind, reserved_ids
-from macros.data.problems import DataError
 from macros.site.build import build_pages
 
 FIRST_FILE = {"method": "methods/burgerpanel.yaml", "case": "cases/voorbeeldwijk.yaml",
