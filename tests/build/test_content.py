@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.site.readinglist import FURTHER_READING, build_items
+from macros.data.cited_by import FURTHER_READING
+from macros.site.readinglist import build_items
 from tests.support import ROOT
 
 # Names as a professional would look them up (content brief §1 and §2).
