@@ -305,6 +305,9 @@ def register_macros(env, data: Dataset) -> None:  # noqa: ANN001
         "bronnen": len(data.bibliography),
         # "0 van 49 beoordeeld": records an expert has checked (status beoordeeld), from the data.
         "beoordeeld": review_state.count_text(data),
+        # How readers reach the editors ("Een fout melden"): '' while mkdocs.yml has no real address (publish()).
+        "correctie_email": env.conf["extra"].get("correction_email") or "",
+        "repository": env.conf.get("repo_url") or "",
     }
 
     def page_position(key: str, macro: str) -> str:
