@@ -18,6 +18,7 @@ export NO_MKDOCS_2_WARNING := 1
 # into the (git-ignored) docs/redactie/bewerken/decap/, so the site serves them itself.
 EDITOR_STAMP := tools/editor/node_modules/.installed
 EDITOR_BUNDLE := docs/redactie/bewerken/decap/decap-cms.js
+LINT_STAMP := tools/lint/node_modules/.installed
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
@@ -51,9 +52,12 @@ check: $(STAMP)
 	$(BIN)/python -m scripts.check
 
 # Lint and type check first: any finding fails the run (fix most with `$(BIN)/ruff check --fix macros scripts tests`).
-lint: $(STAMP)
+# ESLint checks the site's own JavaScript (tools/lint/eslint.config.js), including that the offline copy can
+# bundle it (scripts/js_bundle.py).
+lint: $(STAMP) $(LINT_STAMP)
 	$(BIN)/ruff check macros scripts tests
 	$(BIN)/mypy
+	tools/lint/node_modules/.bin/eslint --config tools/lint/eslint.config.js --max-warnings 0 docs/assets/js docs/redactie/bewerken
 
 test: $(STAMP) system-deps lint $(EDITOR_BUNDLE)
 	$(BIN)/python -m pytest
@@ -73,6 +77,14 @@ pythons:
 
 bench: $(STAMP) system-deps
 	$(BIN)/python -m scripts.bench
+
+# ESLint comes from npm, pinned by tools/lint/package-lock.json and installed beside it, never globally
+# (LINT_STAMP is set at the top).
+$(LINT_STAMP): tools/lint/package-lock.json
+	@command -v npm >/dev/null || { echo "Installeren: nodejs npm"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs npm; }
+	cd tools/lint && npm ci --no-audit --no-fund --loglevel=error
+	touch $(LINT_STAMP)
 
 # Lighthouse comes from npm, pinned by tools/audit/package-lock.json and installed beside it, never
 # globally; the stamp re-runs npm ci only when the lock file changes.

@@ -7,8 +7,10 @@ Steps: build with mkdocs.offline.yml (see the comments there), then
    folder's ``index.html``: a browser shows a folder listing for ``file:///…/methoden/abcd/``;
 2. point the search index at the same files and write it as ``search/search_index.js``
    (``var __index = …``), which Material loads instead of fetching JSON when opened from disk;
-3. drop what only a web server uses (404.html with its root-absolute links, the sitemaps);
-4. zip it deterministically (sorted names, fixed dates) under one folder, ``wijkengids/``, with a
+3. load the site's scripts, ES modules online, as one classic script (scripts/js_bundle.py): a browser
+   refuses module scripts opened from disk;
+4. drop what only a web server uses (404.html with its root-absolute links, the sitemaps);
+5. zip it deterministically (sorted names, fixed dates) under one folder, ``wijkengids/``, with a
    short LEESMIJ.txt next to it.
 """
 from __future__ import annotations
@@ -25,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote
 
+from scripts.js_bundle import bundle
 from scripts.project import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +43,11 @@ Tekst en gegevens: CC BY 4.0. Programmacode: EUPL 1.2.
 """
 
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+#: The site's own scripts (mkdocs.yml, extra_javascript) and the one classic script they become offline.
+SCRIPTS = "assets/js/"
+BUNDLE = "assets/js/wijkengids-offline.js"
+_MODULE_TAG = re.compile(r'<script\b[^>]*\btype="module"[^>]*></script>\n?')
+_SRC = re.compile(r'\bsrc="([^"]+)"')
 _ATTR = re.compile(r"""(\s(?:href|src|xlink:href)=)(["'])([^"']*)\2""")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -76,6 +84,51 @@ def rewrite_html(site: Path) -> int:
         if new_text != text:
             page.write_text(new_text, encoding="utf-8")
     return changed
+
+
+def _our_module(tag: str, page_dir: Path, site: Path) -> str | None:
+    """The site path ('assets/js/x.js') a module script tag loads, when it is one of the site's own scripts."""
+    src = _SRC.search(tag)
+    if not src:
+        return None
+    path = Path(os.path.normpath(page_dir / unquote(html.unescape(src.group(1)))))
+    if not path.is_relative_to(site):
+        return None
+    name = path.relative_to(site).as_posix()
+    return name if name.startswith(SCRIPTS) else None
+
+
+def module_scripts(site: Path) -> int:
+    """Replace each page's module scripts from assets/js/ by one classic script that holds them all, in the
+    order the pages load them (the web editor's own modules stay: it does not work from disk anyway).
+    Returns how many modules the classic script holds."""
+    pages: dict[Path, str] = {}
+    entries: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        ours = [name for tag in _MODULE_TAG.finditer(text) if (name := _our_module(tag.group(0), page.parent, site))]
+        entries += [name for name in ours if name not in entries]
+        if ours:
+            pages[page] = text
+    if not entries:
+        return 0
+    note = ("The site's scripts as one classic script, for the offline copy (a browser refuses module scripts "
+            "from disk): made by scripts/offline.py from the modules beside this file.")
+    code = bundle(entries, lambda name: (site / name).read_text(encoding="utf-8"), note=note)
+    (site / BUNDLE).write_text(code, encoding="utf-8")
+    for page, text in pages.items():
+        tag = f'<script src="{Path(os.path.relpath(site / BUNDLE, page.parent)).as_posix()}"></script>\n'
+        placed = False
+
+        def replace(match: re.Match[str], page_dir: Path = page.parent, tag: str = tag) -> str:
+            nonlocal placed
+            if not _our_module(match.group(0), page_dir, site):
+                return match.group(0)
+            first, placed = not placed, True
+            return tag if first else ""
+
+        page.write_text(_MODULE_TAG.sub(replace, text), encoding="utf-8")
+    return code.count("\nmodules[")
 
 
 def index_location(location: str) -> str:
@@ -138,10 +191,11 @@ def make_offline(project: Path, site: Path, target: Path, out=sys.stdout) -> int
     for name in SERVER_ONLY:
         (site / name).unlink(missing_ok=True)
     links = rewrite_html(site)
+    modules = module_scripts(site)
     docs = inline_search_index(site)
     count = write_zip(site, target)
-    print(f"Offline kopie: {target} ({count} bestanden; {links} links naar index.html; zoekindex met {docs} "
-          f"onderdelen). Pak uit en open {FOLDER}/index.html.", file=out)
+    print(f"Offline kopie: {target} ({count} bestanden; {links} links naar index.html; {modules} scripts in "
+          f"{BUNDLE}; zoekindex met {docs} onderdelen). Pak uit en open {FOLDER}/index.html.", file=out)
     return 0
 
 

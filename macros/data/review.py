@@ -1,8 +1,8 @@
 """The review policy: how long a record may go without an expert check, in one place.
 
-Used at build time (record pages show a note when a record is overdue), by the curator command
-(``python -m scripts.wijkengids verouderd``) and, through a data attribute, by the small script
-that repeats the check in the reader's browser for sites that were built long ago.
+Used at build time (record pages show a note when a record is overdue, and carry the due date
+for the small script that compares it with the reader's date on sites built long ago) and by the
+curator command (``python -m scripts.wijkengids verouderd``).
 """
 from __future__ import annotations
 

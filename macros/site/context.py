@@ -87,6 +87,11 @@ class Site:
         """Is the last expert check of this record older than the review period (macros/data/review.py)?"""
         return review.is_overdue(record["reviewed"], self.build_date, self.review_months)
 
+    def review_due(self, record: Record) -> str:
+        """The last day (YYYY-MM-DD) on which the record's review still counts: the page's script compares
+        the reader's date with it, so the rule is computed here only."""
+        return review.review_due(record["reviewed"], self.review_months).isoformat()
+
     #: Where a reader learns how to report a mistake when no correction address is set (docs/over/index.md).
     REPORT_PAGE = "over/#fout-melden"
 

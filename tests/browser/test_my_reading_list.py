@@ -214,6 +214,9 @@ def test_the_filter_understands_dutch_word_forms(page, base_url: str, data) -> N
     # a name with a tussenvoegsel, with and without it
     person = next((p, e.key) for e in data.bibliography for p in e.authors if p.particle and not p.is_organisation)
     assert person[1] in search(person[0].family) and person[1] in search(f"{person[0].particle} {person[0].family}")
-    forms = page.evaluate("['bedrijven', 'straten', 'huizen', 'corporaties', 'mogelijkheden'].map(w => window.wijkengids.forms(w))")
+    forms = page.evaluate("""async () => {
+        const stem = await import(new URL("../assets/js/nl-stem.js", location.href).href);  // the module the page uses
+        return ["bedrijven", "straten", "huizen", "corporaties", "mogelijkheden"].map((w) => stem.forms(w));
+    }""")
     for found, wanted in zip(forms, ["bedrijf", "straat", "huis", "corporatie", "mogelijkheid"]):
         assert wanted in found, (found, wanted)

@@ -2,12 +2,14 @@
 
 The build decides whether a *beoordeeld* record page says "Dit record is langer dan 24 maanden niet
 gecontroleerd" (tests/build/test_opendata.py). A site can stay online long after its last build, so the
-small script in docs/assets/js/wijkengids.js repeats the check with the reader's date: that is what it adds.
+build writes the last day the review counts on the page, and the small script in docs/assets/js/wijkengids.js
+compares the reader's date with it: that is what it adds.
 The real records are all concepts (nobody has reviewed them yet), so this runs on a site built from the
 fixture data, whose records are 'beoordeeld' by a fictional expert. A concept never gets the note.
 """
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
@@ -35,8 +37,10 @@ def method():
 @pytest.fixture(scope="module")
 def fixture_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("review-site")
+    # A copy with the schema link resolved: the build refuses a link that leaves the project it runs from.
+    data = shutil.copytree(FIXTURE_DATA, root / "data", symlinks=False)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("WIJKENGIDS_DATA", str(FIXTURE_DATA))
+        patch.setenv("WIJKENGIDS_DATA", str(data))
         result = build_site(root / "site", project=fixture_project(root / "project"))
     assert result.returncode == 0, result.stdout + result.stderr
     with static_server(root / "site", _Handler) as url:

@@ -143,9 +143,9 @@ def test_record_pages_show_the_review_note_exactly_when_overdue(built_site: Path
     for record in data.all_records():
         page = (built_site / folders[record.kind] / record.id / "index.html").read_text(encoding="utf-8")
         if record["status"] != "beoordeeld":  # a concept names no review, so nothing can be overdue
-            assert "data-reviewed=" not in page and NOTE not in page, record.path
+            assert "data-review-due=" not in page and NOTE not in page, record.path
             continue
-        assert f'data-reviewed="{record["reviewed"]}"' in page
+        assert f'data-review-due="{review.review_due(record["reviewed"]).isoformat()}"' in page
         assert f'data-review-months="{review.REVIEW_MONTHS}"' in page
         assert (NOTE in page) == review.is_overdue(record["reviewed"], built_on), record.path
 

@@ -9,11 +9,10 @@
 // Common Dutch words (the Snowball stop word list, plus question words) are left out of the query.
 // A word the index does not know is corrected to the nearest word it does know ("Bedoelde je: …"), and
 // each result says what kind of page it is (issue 27).
-(function () {
-  "use strict";
-  var root = document.querySelector("[data-wg-search]");
-  if (!root) return;
+var searchRoot = document.querySelector("[data-wg-search]");
+if (searchRoot) setup(searchRoot);
 
+function setup(root) {
   var bundle = new URL(root.getAttribute("data-wg-search"), location.href).href;
   var siteRoot = new URL("..", bundle).pathname;
   var PAGE = 10;
@@ -391,7 +390,7 @@
 
   // Letters to change, add, drop or swap (adjacent) to turn a into b; more than limit gives limit + 1.
   function distance(a, b, limit) {
-    var before = null, previous = [], current = [];
+    var before = null, previous = [], current;
     for (var j = 0; j <= b.length; j++) previous[j] = j;
     for (var i = 1; i <= a.length; i++) {
       current = [i];
@@ -524,4 +523,4 @@
     label.addEventListener("pointerenter", load, { once: true });
     label.addEventListener("touchstart", load, { once: true, passive: true });
   });
-})();
+}
