@@ -167,6 +167,9 @@ def test_robots_txt_names_the_sitemap_only_with_a_public_address(built_site: Pat
 
 # --- a small site with a public address and a publisher ------------------------------------------------
 
+REPOSITORY = "https://github.com/voorbeeldstad/wijkengids"
+
+
 @pytest.fixture(scope="module")
 def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture data built with an address, a publisher and an editors' address, from one git commit."""
@@ -184,9 +187,24 @@ def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = work / "site"
     result = mkdocs_build(project, site, env={
         "SOURCE_DATE_EPOCH": build_epoch(), "SITE_URL": ADDRESS, "WIJKENGIDS_DATA": "data",
-        "PUBLISHER_NAME": "Gemeente Voorbeeldstad", "PUBLISHER_URL": "https://voorbeeldstad.example.nl/"})
+        "PUBLISHER_NAME": "Gemeente Voorbeeldstad", "PUBLISHER_URL": "https://voorbeeldstad.example.nl/",
+        "REPO_URL": REPOSITORY})
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return site
+
+
+def test_with_a_repository_professional_pages_have_a_quiet_edit_link_and_residents_pages_none(
+        public_site: Path) -> None:
+    """The edit link sits after the text, not beside the title, and opens the page's own source; a page for
+    residents has none (no technical furniture there)."""
+    about = (public_site / "over" / "index.html").read_text(encoding="utf-8")
+    article = about[about.index("<article"):about.index("</article>")]
+    edit = re.search(r'<a [^>]*href="([^"]+)"[^>]*rel="edit"|<a [^>]*rel="edit"[^>]*href="([^"]+)"', article)
+    assert edit, "no edit link on /over/"
+    assert (edit.group(1) or edit.group(2)) == f"{REPOSITORY}/edit/main/docs/over/index.md"
+    assert edit.start() > article.rindex("<h2"), "the edit link comes after the text"
+    for path in sorted((public_site / "bewoners").rglob("index.html")):
+        assert 'rel="edit"' not in path.read_text(encoding="utf-8"), path
 
 
 def test_with_an_address_every_page_names_its_canonical_address_and_card(public_site: Path) -> None:

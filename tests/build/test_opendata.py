@@ -120,7 +120,7 @@ def test_the_open_data_page_explains_fields_licence_and_citation(built_site: Pat
             for value, _label in doc.choices:
                 assert f"<code>{value}</code>" in page
     for counted in (len(data.methods), len(data.cases), len(data.checklists)):
-        assert f"<td>{counted}</td>" in page
+        assert f'<td data-label="Aantal records">{counted}</td>' in page
 
 
 def test_over_deze_gids_holds_the_curator_guide_and_open_data(built_site: Path) -> None:
