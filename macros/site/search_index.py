@@ -215,6 +215,9 @@ def _cut(words: list, sizes: list[int], goal: float) -> list[list]:
     return groups
 
 
+# cbor2 builds Python objects for every word location (the former hand-written reader skipped over them):
+# on a synthetic index of 21 MB (about twice what 5,000 methods give) split_index took 4.6 s of CPU instead of
+# 2.5 s (December 2026); the output is byte for byte the same.
 def _index_words(path: Path) -> list[tuple[str, bytes]]:
     """The words of a word index chunk ([[entry, entry, ...]], each entry [word, ...]) in order, each with
     its entry as CBOR bytes. Each entry is encoded once: the chunk made of them again must be the file."""

@@ -8,10 +8,19 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
+from macros.data.dataset import load_valid_dataset
 from macros.site.build import build_pages
 from macros.site.render import make_environment
+from tests.support import FIXTURE_DATA
 
 TODAY = date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def data():  # noqa: ANN201 - a Dataset
+    """The small fixture data: whether templates are kept does not depend on how many records use them
+    (the real data made these four builds of every page take seconds)."""
+    return load_valid_dataset(FIXTURE_DATA, FIXTURE_DATA.parent)
 
 
 @pytest.fixture
