@@ -23,7 +23,9 @@ from macros.data.dataset import load_dataset, load_valid_dataset
 from macros.data.kinds import PAGE_FOLDERS, RECORD_KINDS, KindError, RecordKind
 from macros.site import nav
 from macros.site.build import KIND_PAGES, build_pages, write_pages
+from macros.site.editor_config import Vocabulary, editor_config
 from macros.site.records import record_pages
+from macros.site.search_pages import search_pages
 from tests.support import ROOT, SITE_DATA
 
 TODAY = date(2026, 11, 23)
@@ -40,6 +42,8 @@ SCHEMA = {
         "id": {"$ref": "common.schema.json#/$defs/id"},
         "name": {"$ref": "common.schema.json#/$defs/text", "maxLength": 90, "description": "Naam van het hulpmiddel."},
         "summary": {"$ref": "common.schema.json#/$defs/text", "description": "Wat het is, in één zin."},
+        "methods": {"$ref": "common.schema.json#/$defs/ids", "x-ref": "method",
+                    "description": "Methoden waarbij het hulpmiddel past."},
         "sources": {"$ref": "common.schema.json#/$defs/sources"},
         "status": {"$ref": "common.schema.json#/$defs/status"},
     },
@@ -136,8 +140,15 @@ def test_a_new_kind_is_in_the_menu_and_its_records_are_marked(hulpmiddel: Record
     assert marked["hulpmiddelen/buurtkaart.md"] == "hulpmiddel"
     assert "hulpmiddelen/index.md" not in marked
     assert set(marked) <= set(build_pages(data, today=TODAY)), "every marked page is a page the build writes"
-    # The search filter chip and the editor collection of a new kind follow the registry too: their
-    # assertions belong here (the engineers of the search chips and of the editor relations add them).
+    # The search dialog: its filter chip and the type label of its results.
+    found = search_pages(data)
+    assert ("hulpmiddel", "Hulpmiddelen") in found["chips"]
+    assert found["records"]["hulpmiddelen/buurtkaart/"] == ("hulpmiddel", "Hulpmiddel")
+    # The web editor: a collection in its folder, whose x-ref field is a relation picker of methods.
+    config = editor_config(data_dir / "schema", vocabulary=Vocabulary.from_dataset(data))
+    collection = next(c for c in config["collections"] if c.get("folder") == "data/hulpmiddelen")
+    methods = next(f for f in collection["fields"] if f["name"] == "methods")
+    assert methods["widget"] == "relation" and methods["collection"] == "methods" and methods["multiple"] is True
 
 
 def test_nieuw_writes_a_valid_file_of_the_new_kind(hulpmiddel: RecordKind, data_dir: Path) -> None:
