@@ -49,3 +49,9 @@ def no_sideways_scroll(page) -> None:  # noqa: ANN001 - Playwright's Page (the b
     assert sizes["doc"] <= sizes["screen"], sizes
     for table in sizes["tables"]:
         assert table["right"] <= sizes["screen"] and table["scroll"] <= table["client"], sizes
+
+
+def git(repository: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """git in a test's own repository, as a made-up author (the web editor's proposals are commits)."""
+    return subprocess.run(["git", "-c", "user.name=Proef", "-c", "user.email=proef@example.org", *args],
+                          cwd=repository, capture_output=True, text=True, check=False)

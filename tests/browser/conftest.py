@@ -13,7 +13,8 @@ import pytest
 
 from scripts import chromium
 from scripts.host import QuietHost, static_server
-from tests.support import CSP
+from scripts.project import copy_project
+from tests.support import CSP, git
 
 CHROMIUM = chromium.PATH
 
@@ -57,3 +58,13 @@ def page(page, base_url: str):  # noqa: ANN001 - Playwright's Page
     assert foreign == [], f"requests left 127.0.0.1: {foreign}"
     assert errors == [], f"errors in the browser console: {errors}"
     assert page.context.cookies() == [], "the site set a cookie"
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git copy of the project per test module: the web editor writes here, never into the working
+    tree's data/."""
+    project = copy_project(tmp_path_factory.mktemp("editor") / "project")
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-qm", "begin")):
+        assert git(project, *args).returncode == 0
+    return project

@@ -18,8 +18,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from scripts import editor
-from scripts.project import copy_project
-from tests.support import ROOT
+from tests.support import ROOT, git
 
 NEW_ID = "buurtgesprek-proef"
 BRANCH = f"cms/methods/{NEW_ID}"
@@ -34,19 +33,6 @@ DECAP_KNOWN: dict[str, str] = {
     "nested-interactive": "the heading menu of the Markdown toolbar is a button inside a button",
 }
 
-
-def git(repository: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-c", "user.name=Proef", "-c", "user.email=proef@example.org", *args],
-                          cwd=repository, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="module")
-def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A git copy of the project: the editor writes here, never into the working tree's data/."""
-    project = copy_project(tmp_path_factory.mktemp("editor") / "project")
-    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-qm", "begin")):
-        assert git(project, *args).returncode == 0
-    return project
 
 
 @pytest.fixture(scope="module")

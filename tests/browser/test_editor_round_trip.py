@@ -15,7 +15,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.sync_api import expect
 
 from macros.core.problems import Problems
@@ -26,8 +25,8 @@ from macros.data.schema import REF
 from macros.data.yaml_loader import load_yaml
 from macros.site.editor_config import Vocabulary, editor_config
 from scripts import editor
-from scripts.project import copy_project, mkdocs_build
-from tests.support import ROOT, build_epoch
+from scripts.project import mkdocs_build
+from tests.support import ROOT, build_epoch, git
 
 # Finds the control of a field by its path of field names: Decap gives each label a 'for' of the form
 # '<name>-field-<n>', and nests the control containers of an object's or a list's fields in its own.
@@ -46,10 +45,6 @@ FIND = """(path) => {
 }"""
 REVIEWER = "A. Proef, testbeoordelaar (fictief)"
 
-
-def git(repository: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-c", "user.name=Proef", "-c", "user.email=proef@example.org", *args],
-                          cwd=repository, capture_output=True, text=True, check=False)
 
 
 @dataclass
@@ -211,14 +206,6 @@ def refused_in_the_form(page, url: str, data: Any, repository: Path) -> None:
     expect(errors.filter(has_text="HTML")).to_contain_text("Plaats of wijk: bevat HTML (<script>); dat is niet toegestaan")
     branches = git(repository, "branch", "--list", "cms/cases/*").stdout.split()
     assert branches == ["cms/cases/proef-case"], f"saved anyway: {branches}"
-
-
-@pytest.fixture(scope="module")
-def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("rondgang") / "project")
-    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-qm", "begin")):
-        assert git(project, *args).returncode == 0
-    return project
 
 
 def test_every_field_of_every_kind_saved_through_the_form_is_checked_and_built(
