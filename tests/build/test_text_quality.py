@@ -21,6 +21,7 @@ tests/output/leesbaarheid.txt.
 """
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,21 @@ from scripts import textcheck
 from scripts.textcheck import Page, readability, split_sentences, syllables
 from tests.support import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+
+def seeds_folder() -> Path:
+    """../shared/seeds beside the repository; for a local clone elsewhere (a fresh clone in /tmp), beside the
+    repository it was cloned from. The seeds are source material outside the repository, never copied in."""
+    beside = ROOT.parent / "shared" / "seeds"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    if origin and Path(origin).is_dir():
+        return Path(origin).resolve().parent / "shared" / "seeds"
+    return beside
+
+
+SEEDS = seeds_folder()
 WORDLIST = ROOT / "tests" / "fixtures" / "woordenlijst.txt"
 OUTPUT = ROOT / "tests" / "output"
 
