@@ -59,12 +59,15 @@ lint: $(STAMP) $(LINT_STAMP)
 	$(BIN)/mypy
 	tools/lint/node_modules/.bin/eslint --config tools/lint/eslint.config.js --max-warnings 0 docs/assets/js docs/redactie/bewerken
 
+# Tests run in one pytest-xdist worker per core (TEST_WORKERS=0: in this process), a test file per worker
+# at a time, so a module's fixtures are made once; the workers share one build of the real site.
+TEST_WORKERS ?= auto
 test: $(STAMP) system-deps lint $(EDITOR_BUNDLE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The unit tier alone: no MkDocs build, no browser (tests/build and tests/browser are the slow tiers).
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests/unit -q
+	$(BIN)/python -m pytest tests/unit -q -n $(TEST_WORKERS) --dist loadfile
 
 # Property-based fuzzing (tests/unit/test_fuzz.py): 10,000 fresh random examples, 5,000 mutated records and
 # 5,000 mutated reading lists, through the loader and `controleer`. `make test` runs a small fixed set of them.

@@ -2,7 +2,10 @@
 modules import live in tests/support.py; the tier markers (build, browser) follow the folder."""
 from __future__ import annotations
 
+import fcntl
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,8 +50,36 @@ def data():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(out)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    """The real site, built once per test run: `make test` runs pytest-xdist workers, and the first worker
+    to ask builds it (under a lock in the run's shared temporary folder) for all of them. Tests only read
+    it; a test that needs another site builds its own."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    out, done = shared / "real-site" / "site", shared / "real-site" / "gebouwd"
+    with open(shared / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            out.parent.mkdir(exist_ok=True)
+            result = build_site(out)
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+            done.touch()
     return out
+
+
+REPORT = "report"
+
+
+@pytest.fixture
+def report(request: pytest.FixtureRequest) -> Callable[[str], None]:
+    """Text a passing test shows anyway (an axe summary, a quality table): printed after the run, also
+    when pytest-xdist runs the test in a worker whose own output is not shown."""
+    return lambda text: request.node.user_properties.append((REPORT, text))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    texts = [(r.nodeid, value) for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])
+             if getattr(r, "when", "") == "call" for name, value in getattr(r, "user_properties", ()) if name == REPORT]
+    if texts:
+        terminalreporter.section("samenvattingen van tests")
+        for nodeid, text in sorted(texts):
+            terminalreporter.write_line(f"{nodeid}\n{text.strip()}\n")

@@ -17,7 +17,7 @@ from .. import bibliography
 from ..core.problems import Problems
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
-from ..data.kinds import generated_dirs
+from ..data.kinds import METHOD, generated_dirs
 from ..figures import case_map
 from . import citations
 from .kept import KeptFiles
@@ -36,8 +36,8 @@ OTHER_URLS = {"rung": "ladder"}
 MAP_PAGE = places.RESERVED_IDS[0]
 
 #: The page in the methods' folder that puts methods side by side (methoden/vergelijk/, macros/site/compare.py):
-#: no method may have this id.
-COMPARE_PAGE = "vergelijk"
+#: the registry reserves it, so no method may have this id.
+COMPARE_PAGE = METHOD.pages[0]
 #: How many methods a reader can put side by side there (more columns do not fit a printed A4 page).
 COMPARE_MAX = 4
 

@@ -56,15 +56,15 @@ LIST_FIELD = "items"
 #: Where the local backend (decap-server, behind scripts/editor.py) answers: the site's own address.
 LOCAL_BACKEND = "/api/v1"
 
-#: Short Dutch labels for field names; any other field gets the start of its description as its label.
+#: Short Dutch labels for field names; any other field gets the start of its description as its label (so a
+#: relation to a record kind is named by its schema: "Gebruikte methoden", "Checklists", never here).
 LABELS = {
     "id": "Id (korte naam)", "name": "Naam", "title": "Titel", "term": "Begrip", "aliases": "Andere namen",
     "summary": "Samenvatting", "description": "Beschrijving", "definition": "Uitleg", "intro": "Inleiding",
     "rungs": "Treden van de participatieladder", "roles": "Rollen van de overheid", "domain": "Domein",
     "types": "Soort participatie", "levels": "Niveau", "phases": "Fasen", "target_groups": "Doelgroepen",
     "preconditions": "Voorwaarden", "steps": "Stappen", "pitfalls": "Valkuilen", "costs": "Kosten",
-    "time": "Tijd", "money": "Geld", "people": "Mensen", "checklists": "Checklists", "related": "Verwante methoden",
-    "methods": "Methoden", "sources": "Bronnen", "reviewed": "Laatst gecontroleerd op",
+    "time": "Tijd", "money": "Geld", "people": "Mensen", "sources": "Bronnen", "reviewed": "Laatst gecontroleerd op",
     "reviewer": "Gecontroleerd door", "place": "Plaats of wijk", "municipality": "Gemeente", "country": "Land",
     "coordinates": "Ligging op de kaart", "lat": "Breedtegraad", "lon": "Lengtegraad", "period": "Periode",
     "start": "Beginjaar", "end": "Einde", "actors": "Wie deden mee", "results": "Resultaten", "lessons": "Lessen",
@@ -144,7 +144,11 @@ def _label(name: str, prop: dict[str, Any]) -> str:
     if prop.get("title"):
         return prop["title"]
     first = re.split(r"[.:(]", prop.get("description", ""), maxsplit=1)[0].strip()
-    return first if 0 < len(first) <= 40 else name.replace("_", " ").capitalize()
+    if 0 < len(first) <= 40:
+        return first
+    if prop.get(REF) in RECORD_KINDS:
+        return RECORD_KINDS[prop[REF]].title
+    return name.replace("_", " ").capitalize()
 
 
 def _options(values: list[Any], labels: dict[str, str]) -> list[dict[str, Any]]:

@@ -11,7 +11,9 @@ from typing import Any
 
 from macros.data import search_words
 from macros.data.dataset import Dataset
+from macros.data.kinds import CASE
 
+from .context import MAP_PAGE
 from .records import record_pages
 
 #: Filter values that are not record kinds (the chips after the kinds').
@@ -29,7 +31,7 @@ FOLDERS = {
     "onderbouwing": ("", "Onderbouwing"),
 }
 #: Single pages whose type differs from their folder's.
-PAGES = {"": ("", "Start"), "ladder/": ("", "Participatieladder"), "praktijk/kaart/": ("", "Kaart")}
+PAGES = {"": ("", "Start"), "ladder/": ("", "Participatieladder"), f"{CASE.url}/{MAP_PAGE}/": ("", "Kaart")}
 OTHER = ("", "Over de gids")
 OVERVIEW = "Overzicht"
 #: The weight of a page's readers' words in the index (Pagefind: 0 to 10, quadratic; h1 is 7, text 1).

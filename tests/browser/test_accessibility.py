@@ -4,21 +4,19 @@ All pages are scanned in one browser page, one after the other, with axe's full 
 saves about a third of the scan: colour contrast, three quarters of axe's time, is checked on every page
 except the second and later records of a kind. Their colours come from the same template and CSS as the
 first record's, which is checked, and curator text cannot bring colours of its own (no HTML; Markdown
-becomes the same few elements). Every other rule runs on every page. The summary is printed even when
-the test passes, so a moderate or minor finding is seen before it becomes a habit.
+becomes the same few elements). The same reasoning skips contrast on the reading list's later entries of
+one shape (tests/browser/axe.py). Every other rule runs on every element of every page. The summary is
+shown after the run even when the test passes, so a moderate or minor finding is seen before it becomes a
+habit.
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-BLOCKING = ("critical", "serious")
-#: axe options for a page whose colours another page of the same template already had checked.
-WITHOUT_CONTRAST = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}}
+from tests.browser.axe import BLOCKING, describe, violations
 
 
 def built_pages(site: Path) -> list[str]:
@@ -41,19 +39,15 @@ def later_records(paths: list[str], data) -> set[str]:  # noqa: ANN001 - the dat
 def scan(page, base_url: str, paths: list[str], without_contrast: frozenset[str] = frozenset()
          ) -> tuple[list[str], Counter, float]:
     """Run axe on each path; returns blocking findings, a count of every finding, and the time taken."""
-    axe = Axe()
     blocking: list[str] = []
     counts: Counter = Counter()
     start = time.perf_counter()
     for path in paths:
         page.goto(base_url + path, wait_until="load")
-        options = WITHOUT_CONTRAST if path in without_contrast else {"resultTypes": ["violations"]}
-        for violation in axe.run(page, options=options).response["violations"]:
+        for violation in violations(page, contrast=path not in without_contrast):
             counts[(violation["impact"], violation["id"])] += len(violation["nodes"])
             if violation["impact"] in BLOCKING:
-                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                blocking.append(f"{path}: {violation['impact']} {violation['id']} "
-                                f"({len(violation['nodes'])}x, e.g. {targets}): {violation['help']}")
+                blocking.append(describe(violation, path))
     return blocking, counts, time.perf_counter() - start
 
 
@@ -68,19 +62,18 @@ def summary(title: str, paths: list[str], counts: Counter, seconds: float) -> st
 
 
 def test_every_page_passes_axe(page, base_url: str, built_site: Path, data,  # noqa: ANN001 - the data set
-                               capsys: pytest.CaptureFixture[str]) -> None:
+                               report: Callable[[str], None]) -> None:
     paths = built_pages(built_site)
     assert "/" in paths and any(p.startswith("/methoden/") for p in paths), paths[:10]
     later = later_records(paths, data)
     assert later and len(later) < len(paths), "the contrast exception covers some record pages, not all pages"
     blocking, counts, seconds = scan(page, base_url, paths, frozenset(later))
-    with capsys.disabled():
-        print("\n" + summary(f"light mode, every page ({len(later)} later records without colour contrast)",
-                              paths, counts, seconds))
+    report(summary(f"light mode, every page ({len(later)} later records without colour contrast)",
+                   paths, counts, seconds))
     assert blocking == [], "\n".join(blocking[:60])
 
 
-def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, report: Callable[[str], None]) -> None:
     """Dark mode follows the reader's system setting; a sample of page types is checked in it."""
     page.emulate_media(color_scheme="dark")
     everything = built_pages(built_site)
@@ -91,6 +84,5 @@ def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, capsys: pyt
     page.goto(base_url + "/")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate", "dark mode not applied"
     blocking, counts, seconds = scan(page, base_url, sample)
-    with capsys.disabled():
-        print("\n" + summary("dark mode, " + ", ".join(sample), sample, counts, seconds))
+    report(summary("dark mode, " + ", ".join(sample), sample, counts, seconds))
     assert blocking == [], "\n".join(blocking)

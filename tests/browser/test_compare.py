@@ -7,12 +7,12 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.data.dataset import Dataset, Record
 from macros.site.compare import ROWS, comparable
 from macros.site.context import COMPARE_MAX
+from tests.browser import axe
 from tests.support import no_sideways_scroll
 
 ADDRESS = ["abcd", "pact", "wijkbudget"]  # the address of the issue: /methoden/vergelijk/?m=abcd,pact,wijkbudget
@@ -58,8 +58,8 @@ def test_the_address_shows_the_methods_side_by_side(page: Page, base_url: str, d
         labels = first.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
         assert labels == [f'"{name}: "' for name in names]
     no_sideways_scroll(page)
-    results = Axe().run(page)
-    assert results.response["violations"] == [], results.generate_report()
+    found = axe.every(page)
+    assert found == [], "\n".join(found)
 
 
 def test_rows_where_all_methods_agree_fold_away(page: Page, base_url: str, data: Dataset) -> None:

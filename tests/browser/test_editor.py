@@ -10,14 +10,15 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from axe_playwright_python.sync_playwright import Axe
 
 from scripts import editor
+from tests.browser import axe
 from tests.support import ROOT, git
 
 NEW_ID = "buurtgesprek-proef"
@@ -45,7 +46,7 @@ def editor_url(built_site: Path, repository: Path, tmp_path_factory: pytest.Temp
 
 def axe_findings(page) -> list[tuple[str, str, str]]:
     return [(v["impact"], v["id"], f'{v["help"]} ({len(v["nodes"])}x, e.g. {v["nodes"][0]["target"]})')
-            for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+            for v in axe.violations(page) if v["impact"] in axe.BLOCKING]
 
 
 def select(page, label: str, *options: str) -> None:
@@ -57,7 +58,7 @@ def select(page, label: str, *options: str) -> None:
 
 
 def test_a_new_method_through_the_form(browser, editor_url: str, repository: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+                                       report: Callable[[str], None]) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     own = urlparse(editor_url).netloc
@@ -163,10 +164,9 @@ def test_a_new_method_through_the_form(browser, editor_url: str, repository: Pat
     assert [e for e in errors if not e.startswith("Failed to load resource: the server responded with a status "
                                                   "of 404")] == [], errors
 
-    with capsys.disabled():
-        print("\naxe-core in Decap CMS (serious/critical): "
-              + "; ".join(f"{where}: {', '.join(sorted({f[1] for f in found})) or 'none'}"
-                          for where, found in findings.items()))
+    report("axe-core in Decap CMS (serious/critical): "
+           + "; ".join(f"{where}: {', '.join(sorted({f[1] for f in found})) or 'none'}"
+                       for where, found in findings.items()))
     unknown = [f"{where}: {impact} {rule}: {text}" for where, found in findings.items()
                for impact, rule, text in found if rule not in DECAP_KNOWN]
     assert unknown == [], "\n".join(unknown)

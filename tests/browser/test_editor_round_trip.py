@@ -144,7 +144,7 @@ class Form:
             switch.click()  # from "Rijke tekst" to "Markdown"
             expect(switch).to_have_attribute("aria-checked", "true")
         box.get_by_role("textbox").click()
-        self.page.keyboard.type(text)
+        self.page.keyboard.insert_text(text)  # as pasted: one input event, not a key per letter
 
     def fill(self, path: list[str], text: str) -> None:
         self.page.locator(f"[id='{self.control_id(path)}']").fill(text)

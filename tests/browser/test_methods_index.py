@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.data.dataset import Dataset
+from tests.browser import axe
 
 
 def rows(page: Page) -> list[str]:
@@ -54,8 +54,8 @@ def test_checking_kinds_shows_only_those_methods(page: Page, base_url: str, data
     assert page.get_by_role("checkbox", name=f"{labels[second]} ({counts[second]})", exact=True).is_checked()
     page.get_by_role("checkbox", name=f"{labels[second]} ({counts[second]})", exact=True).uncheck()
     assert rows(page) == ids_of(data) and urlparse(page.url).query == ""
-    results = Axe().run(page)
-    assert results.response["violations"] == [], results.generate_report()
+    found = axe.every(page)
+    assert found == [], "\n".join(found)
 
 
 def test_without_javascript_the_table_lists_every_method_with_its_kind(browser, base_url: str, data: Dataset) -> None:

@@ -10,10 +10,10 @@ from urllib.parse import urlparse
 
 import bibtexparser
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from macros import bibliography
+from tests.browser import axe
 from tests.build.test_readinglist import read_ris
 
 
@@ -173,12 +173,6 @@ def test_verder_lezen_puts_all_its_sources_in_the_list(page, base_url: str, thre
         assert page.locator(f'.wg-verder .wg-acties__mijn[data-key="{key}"]').get_attribute("aria-pressed") == "true"
 
 
-def serious(page, context: dict | None = None) -> list[str]:  # noqa: ANN001 - Playwright's Page
-    results = Axe().run(page, context=context)
-    return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]
-            if v["impact"] in ("critical", "serious")]
-
-
 def test_axe_on_my_list_and_on_the_reading_list_with_items_ticked(page, base_url: str, three) -> None:
     tick_three(page, base_url, three)
     page.goto(f"{base_url}/leeslijst/")
@@ -190,10 +184,10 @@ def test_axe_on_my_list_and_on_the_reading_list_with_items_ticked(page, base_url
     changed = page.evaluate("""() => [...document.querySelectorAll('.wg-ll__entry')]
         .filter(e => e.querySelector('.wg-acties__mijn[aria-pressed="true"]')).map(e => '#' + CSS.escape(e.id))""")
     assert len(changed) == 3 and page.locator(".wg-mijn-kop").count() == 1
-    assert serious(page, {"include": [[selector] for selector in [*changed, ".wg-mijn-kop"]]}) == []
+    assert axe.blocking(page, {"include": [[selector] for selector in [*changed, ".wg-mijn-kop"]]}) == []
     page.goto(f"{base_url}/leeslijst/mijn/")
     assert len(shown_entries(page)) == 3
-    assert serious(page) == []
+    assert axe.blocking(page) == []
 
 
 def test_the_filter_understands_dutch_word_forms(page, base_url: str, data) -> None:

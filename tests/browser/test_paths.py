@@ -7,20 +7,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlparse
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.data.dataset import Dataset
 from macros.figures import case_map
 from macros.site.timeline import event_themes
+from tests.browser import axe
 
 PHONE = {"width": 390, "height": 844}
 FILE_NAME = re.compile(r"[\w./-]+\.(?:md|ya?ml|bib|json)\b")
-
-
-def serious(page: Page) -> list[str]:
-    return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in Axe().run(page).response["violations"]
-            if v["impact"] in ("critical", "serious")]
 
 
 def nav_paths(page: Page, base_url: str) -> list[str]:
@@ -62,7 +57,7 @@ def test_both_doors_fit_the_first_phone_screen(browser, base_url: str) -> None:
     lead = page.locator("article .wg-lead")
     expect(lead).to_be_visible()
     assert lead.bounding_box()["y"] < doors.first.bounding_box()["y"]
-    assert serious(page) == []
+    assert axe.blocking(page) == []
     page.get_by_role("link", name=re.compile("Ik woon in de wijk")).click()
     expect(page).to_have_url(f"{base_url}/bewoners/")
     expect(page.locator("h1")).to_have_text("Voor bewoners")
@@ -127,7 +122,7 @@ def test_checklists_overview_lists_each_checklist_once_with_audience_phase_and_l
             assert labels["phase"][phase].lower() in text
         heading = item.evaluate("li => li.closest('ul').previousElementSibling.textContent")
         assert heading.strip() == labels["audience"][c["audience"]]
-    assert serious(page) == []
+    assert axe.blocking(page) == []
 
 
 def dated(event) -> tuple[int, ...]:
@@ -166,7 +161,7 @@ def test_timeline_per_decade_newest_first_and_by_theme(page: Page, base_url: str
     visible_toc = page.locator(".md-sidebar--secondary .md-nav__item:visible > .md-nav__link")
     assert visible_toc.evaluate_all("els => els.map(a => a.hash)") == [
         f"#jaren-{d}" for d in sorted({int(by_id[i]["date"][:4]) // 10 * 10 for i in want}, reverse=True)]
-    assert serious(page) == []
+    assert axe.blocking(page) == []
 
 
 def test_timeline_without_javascript_is_the_full_list_oldest_first(browser, base_url: str, data: Dataset) -> None:
@@ -213,7 +208,7 @@ def test_every_map_marker_can_be_told_apart_and_chosen_on_a_phone(browser, base_
         expect(page).to_have_url(f"{base_url}/praktijk/{case_id}/")
         expect(page.locator("h1")).to_have_text(data.cases[case_id]["name"])
     page.goto(base_url + "/praktijk/kaart/")
-    assert serious(page) == []
+    assert axe.blocking(page) == []
     context.close()
 
 

@@ -8,11 +8,11 @@ The `page` fixture fails any request that leaves 127.0.0.1.
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.data.dataset import Dataset
 from macros.figures import case_map
+from tests.browser import axe
 from tests.support import ROOT, SITE_DATA
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
@@ -56,16 +56,12 @@ def test_screenshots_fit_the_width(page: Page, base_url: str, data: Dataset, nam
 @pytest.mark.parametrize("scheme", ["dark"])
 def test_no_critical_or_serious_axe_findings(page: Page, base_url: str, data: Dataset, scheme: str) -> None:
     page.emulate_media(color_scheme=scheme)
-    axe = Axe()
     blocking = []
     for path in pages(data).values():
         page.goto(base_url + path, wait_until="load")
         expected = "slate" if scheme == "dark" else "default"
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("critical", "serious"):
-                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                blocking.append(f"{path} ({scheme}): {violation['impact']} {violation['id']} ({targets}): {violation['help']}")
+        blocking += axe.blocking(page, where=f"{path} ({scheme})")
     assert blocking == [], "\n".join(blocking)
 
 

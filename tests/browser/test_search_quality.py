@@ -9,6 +9,7 @@ of the index: Mijn leeslijst, the web editor, open data, publishing) may be in a
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -79,7 +80,7 @@ def figures(ranks: list[int | None]) -> tuple[float, float, float]:
             sum(1 / r for r in ranks if r) / n)
 
 
-def test_search_quality(page, base_url: str) -> None:  # noqa: ANN001 - Playwright's Page
+def test_search_quality(page, base_url: str, report: Callable[[str], None]) -> None:  # noqa: ANN001 - Playwright's Page
     queries = load_queries()
     questions = [is_question(q["query"]) for q in queries]
     hard = [bool(q["hard"]) for q in queries]
@@ -92,7 +93,7 @@ def test_search_quality(page, base_url: str) -> None:  # noqa: ANN001 - Playwrig
     summary = (f"zoekkwaliteit over {len(queries)} vragen: recall@1 = {at1:.2f}, recall@5 = {at5:.2f}, MRR = {mrr:.2f}"
                f"\n  waarvan {sum(questions)} hele vragen: recall@1 = {q1:.2f}, recall@5 = {q5:.2f}, MRR = {qmrr:.2f}"
                f"\n  waarvan {sum(hard)} moeilijke: recall@1 = {h1:.2f}, recall@5 = {h5:.2f}, MRR = {hmrr:.2f}")
-    print("\n" + summary + ("\nniet op 1:\n" + "\n".join(result["misses"]) if result["misses"] else ""))
+    report(summary + ("\nniet op 1:\n" + "\n".join(result["misses"]) if result["misses"] else ""))
     assert result["tools"] == [], "gereedschap bij de eerste vijf:\n" + "\n".join(result["tools"])
     assert at5 >= MIN_RECALL_AT_5 and mrr >= MIN_MRR, summary + "\n" + "\n".join(result["misses"])
     assert h5 >= MIN_RECALL_AT_5 and hmrr >= MIN_MRR, summary + "\n" + "\n".join(result["misses"])

@@ -10,12 +10,12 @@ import re
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from macros.bibliography.text import fold_accents
 from macros.data.dataset import Dataset, Record
 from macros.site.selector import DOMAIN_BOTH, advisable
+from tests.browser import axe
 from tests.support import SITE_DATA
 
 DATA_DIR = SITE_DATA
@@ -354,19 +354,14 @@ def test_ladder_overview_figure_links_to_rung_pages(page: Page, base_url: str, d
     expect(page.locator("h1")).to_have_text(target["label"])
 
 
-def _serious(page: Page) -> list[dict]:
-    results = Axe().run(page)
-    return [v for v in results.response["violations"] if v["impact"] in ("critical", "serious")]
-
-
 def test_axe_selector_and_rung_page(page: Page, base_url: str, data: Dataset) -> None:
     rung = fullest_rung(data)
     open_selector(page, base_url, f"?trede={rung.id}&domein={next(iter(data.schemas.labels['domain']))}")
-    assert _serious(page) == []
+    assert axe.blocking(page) == []
     page.goto(f"{base_url}/ladder/{rung.id}/")
-    assert _serious(page) == []
+    assert axe.blocking(page) == []
     page.goto(f"{base_url}/ladder/")
-    assert _serious(page) == []
+    assert axe.blocking(page) == []
 
 
 def test_narrowing_by_kind(page: Page, base_url: str, data: Dataset) -> None:
@@ -508,7 +503,7 @@ def test_printed_advice_holds_the_answers_the_ranked_methods_and_the_date(page: 
         assert data.cases[cid]["name"] in printed
     for lid in lists:
         assert data.checklists[lid]["title"] in printed
-    assert _serious(page) == []
+    assert axe.blocking(page) == []
 
 
 def test_the_share_link_opens_the_same_advice_in_a_fresh_browser(page: Page, browser, base_url: str,

@@ -16,12 +16,13 @@ Residents' text is: every page in docs/bewoners/, every checklist with ``audienc
 sentences is too short for a stable score). Headings, button labels and "Waarom dit punt?"-style summaries are
 not graded as running text. Every other page is measured and reported, not graded.
 
-The readability table for every page is printed (see it with ``pytest -s`` or ``-rA``) and written to
+The readability table for every page is shown after the run (the `report` fixture) and written to
 tests/output/leesbaarheid.txt.
 """
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,8 @@ def test_extraction_skips_code_navigation_hidden_and_bibliography() -> None:
 # Readability
 # --------------------------------------------------------------------------------------------------
 
-def test_readability_report_and_b1_for_residents(pages: dict[str, Page], data, capsys) -> None:
+def test_readability_report_and_b1_for_residents(pages: dict[str, Page], data,  # noqa: ANN001 - the data set
+                                                 report: Callable[[str], None]) -> None:
     units = resident_texts(pages, data)
     rows = []
     failures = []
@@ -153,8 +155,7 @@ def test_readability_report_and_b1_for_residents(pages: dict[str, Page], data, c
     table = textcheck.readability_table(rows)
     OUTPUT.mkdir(exist_ok=True)
     (OUTPUT / "leesbaarheid.txt").write_text(table + "\n", encoding="utf-8")
-    with capsys.disabled():
-        print("\n" + table)
+    report(table)
     assert not failures, "Tekst voor bewoners is niet op B1-niveau:\n" + "\n".join(failures)
 
 
