@@ -2,8 +2,8 @@
 
 All pages are scanned in one browser page, one after the other, with axe's full rule set. One exception
 saves about a third of the scan: colour contrast, three quarters of axe's time, is checked on every page
-except the second and later records of a kind. Their colours come from the same template and CSS as the
-first record's, which is checked, and curator text cannot bring colours of its own (no HTML; Markdown
+except the second and later records of a kind, and the second and later rungs of each ladder. Their
+colours come from the same template and CSS as the first one's, which is checked, and curator text cannot bring colours of its own (no HTML; Markdown
 becomes the same few elements). The same reasoning skips contrast on the reading list's later entries of
 one shape (tests/browser/axe.py). Every other rule runs on every element of every page. The summary is
 shown after the run even when the test passes, so a moderate or minor finding is seen before it becomes a
@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from macros.data.kinds import PAGE_FOLDERS
 from tests.browser.axe import BLOCKING, describe, violations
 
 
@@ -28,11 +29,13 @@ def built_pages(site: Path) -> list[str]:
 
 
 def later_records(paths: list[str], data) -> set[str]:  # noqa: ANN001 - the data set
-    """The pages of every record of a kind but its first: same template, same colours."""
+    """The pages of every record of a kind but its first, and of every rung of a ladder but its first
+    (macros/site/ladder.py): same template, same colours."""
+    groups = [{f"/{kind.url}/{record_id}/" for record_id in data.records_of(kind.id)} for kind in data.kinds]
+    groups += [{f"/{PAGE_FOLDERS.ladder}/{rung.id}/" for rung in side} for side in (data.rungs, data.roles)]
     later: set[str] = set()
-    for kind in data.kinds:
-        pages = [p for p in paths if p in {f"/{kind.url}/{record_id}/" for record_id in data.records_of(kind.id)}]
-        later.update(pages[1:])
+    for group in groups:
+        later.update([p for p in paths if p in group][1:])
     return later
 
 
@@ -68,7 +71,7 @@ def test_every_page_passes_axe(page, base_url: str, built_site: Path, data,  # n
     later = later_records(paths, data)
     assert later and len(later) < len(paths), "the contrast exception covers some record pages, not all pages"
     blocking, counts, seconds = scan(page, base_url, paths, frozenset(later))
-    report(summary(f"light mode, every page ({len(later)} later records without colour contrast)",
+    report(summary(f"light mode, every page ({len(later)} later records and rungs without colour contrast)",
                    paths, counts, seconds))
     assert blocking == [], "\n".join(blocking[:60])
 
