@@ -14,6 +14,7 @@ from macros.data.dataset import load_valid_dataset
 from tests.support import (  # noqa: F401 - re-exported for modules that still import them from here
     FIXTURE_DATA,
     ROOT,
+    SESSION_BUILD,
     SITE_DATA,
     build_epoch,
     build_site,
@@ -60,7 +61,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             out.parent.mkdir(exist_ok=True)
-            result = build_site(out)
+            result = build_site(out, env=SESSION_BUILD)
             assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
             done.touch()
     return out

@@ -30,10 +30,18 @@ def build_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH", "1700000000")
 
 
-def build_site(out_dir: Path, *, project: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Build the site with --strict into out_dir, the way `make build` does, from a project copy."""
+#: How the session's site (built_site) is built: a fixed hash seed and a time zone 14 hours ahead of UTC.
+#: tests/build/test_determinism.py builds it once more with another seed and a zone 12 hours behind UTC:
+#: 26 hours apart, so a date read from the clock would differ between the two.
+SESSION_BUILD = {"PYTHONHASHSEED": "1", "TZ": "Pacific/Kiritimati"}
+
+
+def build_site(out_dir: Path, *, project: Path | None = None,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Build the site with --strict into out_dir, the way `make build` does, from a project copy; env adds
+    to the environment."""
     project = project or project_copy(out_dir.parent / f"{out_dir.name}-project")
-    return mkdocs_build(project, out_dir, env={"SOURCE_DATE_EPOCH": build_epoch()})
+    return mkdocs_build(project, out_dir, env={"SOURCE_DATE_EPOCH": build_epoch(), **(env or {})})
 
 # The Content-Security-Policy docs/publiceren.md advises, parsed from there (scripts/host.py): the browser
 # tests serve every page with it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT
 
 BLOCKING = ("critical", "serious")
 #: Lists whose items come from one template, so their colours repeat (see the module's text).
@@ -30,7 +30,14 @@ _MARK = """([selector, mark]) => {
   return marked;
 }"""
 
-_axe = Axe()
+_RUN = """([context, options]) => axe.run(context === null ? document : context, options)
+  .then((results) => results.violations)"""
+
+
+def with_every_page(browser_context) -> None:  # noqa: ANN001 - Playwright's BrowserContext
+    """For a test that scans many pages: axe-core comes with every page the context loads, instead of being
+    added after each load (one compile of its 500 kB fewer per page)."""
+    browser_context.add_init_script(AXE_SCRIPT)
 
 
 def violations(page, context: str | dict | None = None, *, contrast: bool = True) -> list[dict[str, Any]]:  # noqa: ANN001 - Playwright's Page
@@ -49,7 +56,9 @@ def violations(page, context: str | dict | None = None, *, contrast: bool = True
 
 
 def _run(page, context: str | dict | None, options: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: ANN001
-    found: list[dict[str, Any]] = _axe.run(page, context=context, options=options).response["violations"]
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    found: list[dict[str, Any]] = page.evaluate(_RUN, [context, options])
     return found
 
 

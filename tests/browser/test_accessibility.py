@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.data.kinds import PAGE_FOLDERS
-from tests.browser.axe import BLOCKING, describe, violations
+from tests.browser.axe import BLOCKING, describe, violations, with_every_page
 
 
 def built_pages(site: Path) -> list[str]:
@@ -42,6 +42,7 @@ def later_records(paths: list[str], data) -> set[str]:  # noqa: ANN001 - the dat
 def scan(page, base_url: str, paths: list[str], without_contrast: frozenset[str] = frozenset()
          ) -> tuple[list[str], Counter, float]:
     """Run axe on each path; returns blocking findings, a count of every finding, and the time taken."""
+    with_every_page(page.context)
     blocking: list[str] = []
     counts: Counter = Counter()
     start = time.perf_counter()
