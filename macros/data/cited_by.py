@@ -15,7 +15,7 @@ from typing import Any
 
 from ..bibliography import Entry
 from .dataset import Dataset, Record, reference_keys
-from .kinds import generated_dirs
+from .kinds import PAGE_FOLDERS, generated_dirs
 
 _CITE_CALL = re.compile(r"\b(?:cite|bronnen)\(\s*((?:(?:\"[^\"\n]*\"|'[^'\n]*')\s*,?\s*)+)")
 _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
@@ -23,7 +23,7 @@ _QUOTED = re.compile(r"\"([^\"\n]*)\"|'([^'\n]*)'")
 # in the guide, on purpose. tests/build/test_readinglist.py holds every other entry to being cited.
 FURTHER_READING = "verder lezen"
 
-_LIST_LINK = re.compile(r"leeslijst/(?:index\.md)?#([A-Za-z0-9_:.-]+)")
+_LIST_LINK = re.compile(rf"{PAGE_FOLDERS.readinglist}/(?:index\.md)?#([A-Za-z0-9_:.-]+)")
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.S)
 
 
@@ -46,13 +46,15 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
     checklists, ladder, timeline, glossary, the register of facts, hand-written pages."""
     found: dict[str, list[CitedBy]] = {}
     labels = {kind.id: kind.label for kind in data.kinds} | _PLACE_LABELS
+    # The timeline and the glossary are one page each: every event or term on them is its own place.
+    one_page_lists = (f"{PAGE_FOLDERS.timeline}/", f"{PAGE_FOLDERS.glossary}/")
 
     def add(keys: Iterable[str], label: str, kind: str, url: str) -> None:
         """One link per page and key: the first spot wins (a record's own sources before its items)."""
         for key in keys:
             places = found.setdefault(key, [])
-            if not any(place.url.split("#")[0] == url.split("#")[0] and not place.url.startswith("tijdlijn/")
-                       and not place.url.startswith("begrippen/") for place in places):
+            if not any(place.url.split("#")[0] == url.split("#")[0] and not place.url.startswith(one_page_lists)
+                       for place in places):
                 places.append(CitedBy(label, labels[kind], url))
 
     folders = {kind.id: kind.url for kind in data.kinds}
@@ -69,15 +71,15 @@ def citations(data: Dataset, docs_dir: Path | None = None) -> dict[str, list[Cit
                 add([key], record.heading, record.kind, f"{page}#punt-{item['id']}")
     for rung in data.rungs + data.roles:
         for key in _keys(rung.get("sources")):
-            add([key], rung["label"], "rung" if rung in data.rungs else "role", f"ladder/{rung.id}/#bron-{key}")
+            add([key], rung["label"], "rung" if rung in data.rungs else "role", f"{PAGE_FOLDERS.ladder}/{rung.id}/#bron-{key}")
     for event in data.timeline:
         label = f"{event['title']} ({str(event['date'])[:4]})"
-        add(_keys(event.get("sources")), label, "event", f"tijdlijn/#{event.id}")
+        add(_keys(event.get("sources")), label, "event", f"{PAGE_FOLDERS.timeline}/#{event.id}")
     for term in sorted(data.glossary, key=lambda t: t["term"].casefold()):
-        add(_keys(term.get("sources")), term["term"], "term", f"begrippen/#{term.id}")
+        add(_keys(term.get("sources")), term["term"], "term", f"{PAGE_FOLDERS.glossary}/#{term.id}")
     for fact in data.facts:  # the official source of a date or amount, and whose word an unconfirmed one is
         add([*fact["bron"], *([fact["volgens"]] if fact.get("volgens") else [])], fact["onderwerp"], "fact",
-            f"feiten/#{fact.id}")
+            f"{PAGE_FOLDERS.facts_page}/#{fact.id}")
     for written in handwritten_pages(docs_dir, generated_dirs(data.kinds)) if docs_dir else []:
         add([key for key in written.keys if key in data.bibliography], written.title, "page", written.url)
     return found

@@ -53,7 +53,7 @@ def _exists(target: str, known: set[str], docs: Path | None) -> bool:
 def generated_pages(kinds: Iterable[Any], records: dict[str, dict[str, Any]], ladder_ids: Iterable[str]) -> set[str]:
     """The addresses (without slashes around them) of the pages the data makes: every record, every
     kind's overview, every rung and role of the ladder, and the generated pages of PAGE_FOLDERS."""
-    pages = set(PAGE_FOLDERS) | {f"ladder/{rung}" for rung in ladder_ids}
+    pages = set(PAGE_FOLDERS) | {f"{PAGE_FOLDERS.ladder}/{rung}" for rung in ladder_ids}
     for kind in kinds:
         pages.add(kind.url)
         pages.update(f"{kind.url}/{record_id}" for record_id in records.get(kind.id, {}))

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from ..data import history
-from ..data.kinds import RecordKind
+from ..data.kinds import PAGE_FOLDERS, RecordKind
 from .context import PageContext, Publication
 from .page_dates import PageDates
 from .site_address import Links, filled_in
@@ -64,9 +64,10 @@ FILE_TYPES = {
 }
 
 #: The reading list's files for the whole list (macros/site/readinglist.py) and what is in each.
-READING_LIST_FILES = (("leeslijst/wijkengids.bib", "De hele leeslijst als BibTeX, voor Zotero, JabRef of LaTeX."),
-                      ("leeslijst/wijkengids.ris", "De hele leeslijst als RIS, voor EndNote, Mendeley of Zotero."),
-                      ("leeslijst/wijkengids.json", "De hele leeslijst als CSL-JSON, voor Pandoc, Zotero en andere programma's."))
+READING_LIST_FILES = (
+    (f"{PAGE_FOLDERS.readinglist}/wijkengids.bib", "De hele leeslijst als BibTeX, voor Zotero, JabRef of LaTeX."),
+    (f"{PAGE_FOLDERS.readinglist}/wijkengids.ris", "De hele leeslijst als RIS, voor EndNote, Mendeley of Zotero."),
+    (f"{PAGE_FOLDERS.readinglist}/wijkengids.json", "De hele leeslijst als CSL-JSON, voor Pandoc, Zotero en andere programma's."))
 
 
 def missing_settings(publication: Publication) -> list[tuple[str, str]]:

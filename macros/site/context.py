@@ -17,7 +17,7 @@ from .. import bibliography
 from ..core.problems import Problems
 from ..data import places, review
 from ..data.dataset import Dataset, Record, source_ref
-from ..data.kinds import METHOD, generated_dirs
+from ..data.kinds import METHOD, PAGE_FOLDERS, generated_dirs
 from ..figures import case_map
 from . import citations
 from .kept import KeptFiles
@@ -30,7 +30,7 @@ __all__ = ["FURTHER_READING_LIMIT", "FurtherLine", "PageContext", "Publication",
            "item_file"]
 
 #: URL folders of records that are not a record kind (rungs and roles have a page each on the ladder).
-OTHER_URLS = {"rung": "ladder"}
+OTHER_URLS = {"rung": PAGE_FOLDERS.ladder}
 
 #: The page in the cases' folder that holds the map (praktijk/kaart/).
 MAP_PAGE = places.RESERVED_IDS[0]

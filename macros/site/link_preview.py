@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..data import history
 from ..data.dataset import Dataset
+from ..data.kinds import CASE, CHECKLIST, METHOD, PAGE_FOLDERS
 from .context import Publication, Site
 from .page_dates import PageDates, data_file
 from .site_address import Links
@@ -45,19 +46,21 @@ class Card:
         return f"Wijkengids: {self.title}. {self.tagline}"
 
 
-#: The cards, by the first part of a page's URL; pages of any other section get the general card.
+#: The cards, by the first part of a page's URL; pages of any other section get the general card. Folder names
+#: come from the registry (kinds.py); a new kind or page family gets the general card until it is given one.
 GENERAL = Card("gids", "Over deze gids", "Kennis over bewonersparticipatie in de wijkaanpak")
 CARDS: dict[str, Card] = {
     "": Card("start", "Wijkengids", "Kennis over bewonersparticipatie in de wijkaanpak"),
     "bewoners": Card("bewoners", "Voor bewoners", "Zelf iets doen in je buurt, en meepraten over plannen"),
-    "participatiewijzer": Card("participatiewijzer", "Participatiewijzer", "Welke aanpak past bij jouw situatie?"),
-    "methoden": Card("methoden", "Methoden", "Manieren om bewoners mee te laten doen, met stappen en bronnen"),
-    "praktijk": Card("praktijk", "Praktijkvoorbeelden", "Hoe het in wijken ging, met plaats, periode en lessen"),
-    "checklists": Card("checklists", "Checklists", "Punten om na te lopen voor je begint"),
-    "ladder": Card("ladder", "Participatieladder", "Van informeren tot zelf organiseren"),
-    "leeslijst": Card("leeslijst", "Leeslijst", "Boeken, rapporten en artikelen over bewonersparticipatie"),
-    "begrippen": Card("begrippen", "Begrippen", "Woorden uit de wijkaanpak, uitgelegd in gewone taal"),
-    "tijdlijn": Card("tijdlijn", "Tijdlijn", "De wijkaanpak door de jaren heen"),
+    PAGE_FOLDERS.selector: Card(PAGE_FOLDERS.selector, "Participatiewijzer", "Welke aanpak past bij jouw situatie?"),
+    METHOD.url: Card(METHOD.url, METHOD.title, "Manieren om bewoners mee te laten doen, met stappen en bronnen"),
+    CASE.url: Card(CASE.url, CASE.title, "Hoe het in wijken ging, met plaats, periode en lessen"),
+    CHECKLIST.url: Card(CHECKLIST.url, CHECKLIST.title, "Punten om na te lopen voor je begint"),
+    PAGE_FOLDERS.ladder: Card(PAGE_FOLDERS.ladder, "Participatieladder", "Van informeren tot zelf organiseren"),
+    PAGE_FOLDERS.readinglist: Card(PAGE_FOLDERS.readinglist, "Leeslijst",
+                                   "Boeken, rapporten en artikelen over bewonersparticipatie"),
+    PAGE_FOLDERS.glossary: Card(PAGE_FOLDERS.glossary, "Begrippen", "Woorden uit de wijkaanpak, uitgelegd in gewone taal"),
+    PAGE_FOLDERS.timeline: Card(PAGE_FOLDERS.timeline, "Tijdlijn", "De wijkaanpak door de jaren heen"),
 }
 
 

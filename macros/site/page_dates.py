@@ -19,13 +19,14 @@ from datetime import date
 from pathlib import Path
 
 from ..data.history import FileDates
+from ..data.kinds import PAGE_FOLDERS
 
 #: Pages made from one list in data/, by the first part of their URL.
 ONE_LIST = {
-    "begrippen": ("glossary.yaml",),
-    "tijdlijn": ("timeline.yaml",),
-    "leeslijst": ("references.bib", "themes.yaml"),
-    "feiten": ("feiten.yaml",),
+    PAGE_FOLDERS.glossary: ("glossary.yaml",),
+    PAGE_FOLDERS.timeline: ("timeline.yaml",),
+    PAGE_FOLDERS.readinglist: ("references.bib", "themes.yaml"),
+    PAGE_FOLDERS.facts_page: ("feiten.yaml",),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from macros.data import search_words
 from macros.data.dataset import Dataset
-from macros.data.kinds import CASE
+from macros.data.kinds import CASE, PAGE_FOLDERS
 
 from .context import MAP_PAGE
 from .records import record_pages
@@ -21,17 +21,19 @@ SOURCES = ("bron", "Bronnen")
 RESIDENTS = ("pagina voor bewoners", "Voor bewoners")
 
 #: By the first folder of the address: (filter value or "", type label). Pages without a rule are "Over de gids".
+#: The page families' folders come from their one place (kinds.PAGE_FOLDERS); bewoners/ is written by hand.
 FOLDERS = {
     "bewoners": RESIDENTS,
-    "leeslijst": ("bron", "Bronnen"),
-    "ladder": ("", "Trede"),
-    "begrippen": ("", "Begrippen"),
-    "tijdlijn": ("", "Tijdlijn"),
-    "participatiewijzer": ("", "Keuzehulp"),
-    "onderbouwing": ("", "Onderbouwing"),
+    PAGE_FOLDERS.readinglist: SOURCES,
+    PAGE_FOLDERS.ladder: ("", "Trede"),
+    PAGE_FOLDERS.glossary: ("", "Begrippen"),
+    PAGE_FOLDERS.timeline: ("", "Tijdlijn"),
+    PAGE_FOLDERS.selector: ("", "Keuzehulp"),
+    PAGE_FOLDERS.onderbouwing: ("", "Onderbouwing"),
 }
 #: Single pages whose type differs from their folder's.
-PAGES = {"": ("", "Start"), "ladder/": ("", "Participatieladder"), f"{CASE.url}/{MAP_PAGE}/": ("", "Kaart")}
+PAGES = {"": ("", "Start"), f"{PAGE_FOLDERS.ladder}/": ("", "Participatieladder"),
+         f"{CASE.url}/{MAP_PAGE}/": ("", "Kaart")}
 OTHER = ("", "Over de gids")
 OVERVIEW = "Overzicht"
 #: The weight of a page's readers' words in the index (Pagefind: 0 to 10, quadratic; h1 is 7, text 1).
@@ -48,7 +50,7 @@ def search_pages(data: Dataset) -> dict[str, Any]:
     chips = [("", "Alles"), *((kind.label, kind.title) for kind in data.kinds), SOURCES, RESIDENTS]
     checklists = next((f"{kind.url}/" for kind in data.kinds if kind.id == "checklist"), None)
     # Where a reader can go on when nothing is found (the dialog shows these links then).
-    help_links = [("participatiewijzer/", "De Participatiewijzer: kies een aanpak die past"),
+    help_links = [(f"{PAGE_FOLDERS.selector}/", "De Participatiewijzer: kies een aanpak die past"),
                   ("bewoners/", "Voor bewoners: begin hier als je in de wijk woont"),
                   *([(checklists, "De checklists: stap voor stap")] if checklists else [])]
     return {"records": records, "pages": pages, "folders": FOLDERS, "other": OTHER, "chips": chips, "help": help_links,

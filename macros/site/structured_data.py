@@ -18,6 +18,7 @@ from typing import Any
 from ..bibliography.model import Entry
 from ..bibliography.text import is_doi, is_web_url
 from ..data.dataset import Dataset, Record, source_ref
+from ..data.kinds import PAGE_FOLDERS
 from ..figures import case_map
 from .context import Site
 from .page_dates import PageDates
@@ -35,7 +36,8 @@ WORK_TYPES = {
 }
 
 #: Pages with their own structured data, by URL (the rest: records by their URL, else WebPage).
-HOME, GLOSSARY, TIMELINE, READING_LIST, OPEN_DATA = "", "begrippen/", "tijdlijn/", "leeslijst/", "open-data/"
+HOME, GLOSSARY, TIMELINE, READING_LIST, OPEN_DATA = "", *(f"{folder}/" for folder in (
+    PAGE_FOLDERS.glossary, PAGE_FOLDERS.timeline, PAGE_FOLDERS.readinglist, PAGE_FOLDERS.opendata))
 
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
