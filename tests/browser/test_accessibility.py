@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from macros.data.kinds import PAGE_FOLDERS
-from tests.browser.axe import BLOCKING, describe, violations, with_every_page
+from tests.browser.axe import BLOCKING, SAME, describe, violations, with_every_page
 
 
 def built_pages(site: Path) -> list[str]:
@@ -90,3 +90,13 @@ def test_dark_mode_passes_axe(page, base_url: str, built_site: Path, report: Cal
     blocking, counts, seconds = scan(page, base_url, sample)
     report(summary("dark mode, " + ", ".join(sample), sample, counts, seconds))
     assert blocking == [], "\n".join(blocking)
+
+
+def test_the_reading_list_economy_still_finds_poor_contrast(page, base_url: str) -> None:
+    """The reading list's later entries of one shape skip the contrast rule (tests/browser/axe.py); the
+    first of each shape does not: text made too pale there is still reported."""
+    page.goto(base_url + "/leeslijst/")
+    page.evaluate("() => { document.querySelector('.wg-ll__entry').style.color = '#eeeeee'; }")
+    found = {v["id"] for v in violations(page)}
+    assert page.locator(f"[{SAME}]").count() > 0, "no entry shared a shape: the economy was not used"
+    assert "color-contrast" in found, found
