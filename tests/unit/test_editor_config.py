@@ -1,12 +1,14 @@
 """The web editor's form (config.yml for Decap CMS) follows the schemas: every field, in order, typed."""
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
 import pytest
 
 from macros.data.kinds import RECORD_KINDS
+from macros.site import editor_config as editor_config_module
 from macros.site.editor_config import (
     LIST_COLLECTIONS,
     LIST_FIELD,
@@ -178,3 +180,18 @@ def test_a_relation_declared_in_a_schema_becomes_a_relation_widget(tmp_path: Pat
     (schemas / "checklist.schema.json").write_text(json.dumps(raw), encoding="utf-8")
     fields = {f["name"]: f for f in forms(editor_config(schemas))["checklist"]}
     assert fields["cases"]["widget"] == "relation" and fields["cases"]["collection"] == "cases"
+
+
+def test_the_editor_generator_names_no_record_kind() -> None:
+    """macros/site/editor_config.py gets every kind, its folder and its relations from the registry and the
+    schemas: no string in its code (docstrings aside) is a kind's id, folder, URL, label, plural or title."""
+    source = Path(editor_config_module.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+               and isinstance(node.value, str) and id(node) not in docstrings]
+    names = {word for kind in RECORD_KINDS for word in (kind.id, kind.folder, kind.url, kind.label, kind.plural,
+                                                           kind.title)}
+    assert sorted(names & set(strings)) == []
