@@ -36,8 +36,11 @@ WORK_TYPES = {
 }
 
 #: Pages with their own structured data, by URL (the rest: records by their URL, else WebPage).
-HOME, GLOSSARY, TIMELINE, READING_LIST, OPEN_DATA = "", *(f"{folder}/" for folder in (
-    PAGE_FOLDERS.glossary, PAGE_FOLDERS.timeline, PAGE_FOLDERS.readinglist, PAGE_FOLDERS.opendata))
+HOME = ""
+GLOSSARY = f"{PAGE_FOLDERS.glossary}/"
+TIMELINE = f"{PAGE_FOLDERS.timeline}/"
+READING_LIST = f"{PAGE_FOLDERS.readinglist}/"
+OPEN_DATA = f"{PAGE_FOLDERS.opendata}/"
 
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
